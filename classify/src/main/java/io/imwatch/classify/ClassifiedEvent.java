@@ -1,0 +1,32 @@
+package io.imwatch.classify;
+
+import io.imwatch.classify.event.LogEvent;
+import java.util.List;
+
+/**
+ * An event with the codes found in it, classified.
+ *
+ * @param event the event as read
+ * @param vendor the event's vendor, or {@code null} when not known (or when its codes disagree)
+ * @param vendorSource where {@code vendor} came from
+ * @param codes every code found, in the order found
+ */
+public record ClassifiedEvent(LogEvent event, String vendor, VendorSource vendorSource, List<ClassifiedCode> codes) {
+
+    public ClassifiedEvent {
+        codes = List.copyOf(codes);
+    }
+
+    /** {@link Route#ENRICHED}, {@link Route#UNKNOWN} or {@link Route#NO_CODE}. */
+    public Route route() {
+        if (codes.isEmpty()) {
+            return Route.NO_CODE;
+        }
+        for (ClassifiedCode code : codes) {
+            if (!code.isKnown()) {
+                return Route.UNKNOWN;
+            }
+        }
+        return Route.ENRICHED;
+    }
+}

@@ -1,0 +1,187 @@
+package io.imwatch.classify.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Turns the bytes of one Kafka record (or one input line) into a {@link LogEvent}: JSON or text is
+ * decided per record by its first character; shipper envelopes are unwrapped. Thread-safe.
+ */
+public final class LogEventParser {
+
+    /** Envelopes nest (Fluent Bit around Filebeat around the vendor's JSON) but not deeper than this. */
+    private static final int MAX_ENVELOPE_DEPTH = 3;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final EnvelopeFormat envelope;
+    private final int maxBytes;
+    private final String[][] hintPaths;
+    private final String[][] timePaths;
+
+    /**
+     * @param envelope the envelope fields to recognise
+     * @param maxBytes events larger than this are {@link MalformedReason#TOO_LARGE}
+     */
+    public LogEventParser(EnvelopeFormat envelope, int maxBytes) {
+        this.envelope = envelope;
+        this.maxBytes = maxBytes;
+        this.hintPaths = envelope.hintFields().stream().map(JsonPaths::compile).toArray(String[][]::new);
+        this.timePaths = envelope.timeFields().stream().map(JsonPaths::compile).toArray(String[][]::new);
+    }
+
+    /** The mapper events are read with; shared so that writers agree with readers. */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /**
+     * Reads one event.
+     *
+     * @param value the record value (may be {@code null} for a tombstone)
+     * @param recordTimestamp the record's timestamp, used to complete year-less log times
+     * @throws MalformedEventException if the bytes are not UTF-8, not valid JSON where JSON was
+     *     expected, or too large
+     */
+    public LogEvent parse(byte[] value, long recordTimestamp) {
+        if (value == null || value.length == 0) {
+            return new LogEvent(value == null ? new byte[0] : value, null, null, null, "", Timestamps.NONE);
+        }
+        if (value.length > maxBytes) {
+            throw new MalformedEventException(
+                    MalformedReason.TOO_LARGE,
+                    value.length + " bytes is over the limit of " + maxBytes + " (max.event.bytes)");
+        }
+        int start = skipBomAndSpace(value);
+        int invalid = Utf8.firstInvalid(value, start, value.length);
+        if (invalid >= 0) {
+            throw new MalformedEventException(
+                    MalformedReason.INVALID_UTF8,
+                    String.format(
+                            Locale.ROOT,
+                            "byte 0x%02X at offset %d is not valid UTF-8",
+                            value[invalid] & 0xFF,
+                            invalid));
+        }
+        if (start < value.length && value[start] == '{') {
+            return fromJson(value, readObject(value, start), recordTimestamp);
+        }
+        int end = value.length;
+        while (end > start && (value[end - 1] == '\n' || value[end - 1] == '\r' || value[end - 1] == ' ')) {
+            end--;
+        }
+        String line = new String(value, start, end - start, StandardCharsets.UTF_8);
+        return new LogEvent(value, null, null, line, "", Timestamps.parseLeading(line, recordTimestamp));
+    }
+
+    private LogEvent fromJson(byte[] raw, ObjectNode json, long recordTimestamp) {
+        StringBuilder hints = new StringBuilder();
+        collectHints(json, hints);
+        long envelopeTime = time(json, recordTimestamp);
+        ObjectNode payload = json;
+        String line = null;
+        for (int depth = 0; depth < MAX_ENVELOPE_DEPTH; depth++) {
+            String text = lineField(payload);
+            if (text == null) {
+                break;
+            }
+            String trimmed = stripBom(text).strip();
+            ObjectNode inner = trimmed.startsWith("{") ? tryReadObject(trimmed) : null;
+            if (inner == null) {
+                line = trimmed;
+                break;
+            }
+            payload = inner;
+            collectHints(inner, hints);
+        }
+        long eventTime = line == null ? Timestamps.NONE : Timestamps.parseLeading(line, recordTimestamp);
+        if (eventTime == Timestamps.NONE && payload != json) {
+            eventTime = time(payload, recordTimestamp);
+        }
+        if (eventTime == Timestamps.NONE) {
+            eventTime = envelopeTime;
+        }
+        return new LogEvent(raw, json, payload, line, hints.toString(), eventTime);
+    }
+
+    private String lineField(ObjectNode node) {
+        for (String field : envelope.lineFields()) {
+            JsonNode value = node.get(field);
+            if (value != null && value.isTextual()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private void collectHints(ObjectNode node, StringBuilder hints) {
+        for (int i = 0; i < hintPaths.length; i++) {
+            JsonNode value =
+                    JsonPaths.get(node, hintPaths[i], envelope.hintFields().get(i));
+            if (value != null && value.isValueNode()) {
+                hints.append(value.asText().toLowerCase(Locale.ROOT)).append('\n');
+            }
+        }
+    }
+
+    private long time(ObjectNode node, long recordTimestamp) {
+        for (int i = 0; i < timePaths.length; i++) {
+            JsonNode value =
+                    JsonPaths.get(node, timePaths[i], envelope.timeFields().get(i));
+            if (value == null) {
+                continue;
+            }
+            long t = value.isNumber()
+                    ? Timestamps.fromEpochNumber(value.asDouble())
+                    : value.isTextual() ? Timestamps.parseLeading(value.asText(), recordTimestamp) : Timestamps.NONE;
+            if (t != Timestamps.NONE) {
+                return t;
+            }
+        }
+        return Timestamps.NONE;
+    }
+
+    private static ObjectNode readObject(byte[] value, int start) {
+        try {
+            JsonNode node = JSON.readTree(value, start, value.length - start);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new MalformedEventException(MalformedReason.MALFORMED_JSON, "not a JSON object");
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(MalformedReason.MALFORMED_JSON, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedEventException(MalformedReason.MALFORMED_JSON, e.getMessage(), e);
+        }
+    }
+
+    /** Inner JSON that does not parse is just text: the envelope itself was valid. */
+    private static ObjectNode tryReadObject(String text) {
+        try {
+            return JSON.readTree(text) instanceof ObjectNode object ? object : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static int skipBomAndSpace(byte[] v) {
+        int i = v.length >= 3 && (v[0] & 0xFF) == 0xEF && (v[1] & 0xFF) == 0xBB && (v[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < v.length && (v[i] == ' ' || v[i] == '\t' || v[i] == '\r' || v[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String stripBom(String s) {
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+    }
+}

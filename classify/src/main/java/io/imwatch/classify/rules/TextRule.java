@@ -1,0 +1,145 @@
+package io.imwatch.classify.rules;
+
+import io.imwatch.catalog.CatalogEntry;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds codes in a text line: every {@code contains} literal must be present (a cheap pre-filter
+ * that keeps regexes off lines that cannot match), then either a regex with named groups
+ * {@code code}, {@code minor}, {@code name}, {@code version} finds them, or the code is read from
+ * a fixed field of a delimited record (Turms' {@code |}-separated client API log).
+ */
+public final class TextRule {
+
+    private final String id;
+    private final String vendor;
+    private final boolean needsVendor;
+    private final String[] contains;
+    private final Pattern regex;
+    private final Delimited delimited;
+    private final SpaceChoice spaces;
+    private final Pattern accept;
+
+    /**
+     * A record whose fields are separated by {@code separator}, starting after the first
+     * {@code after}; only records with exactly {@code fieldCount} fields match.
+     */
+    public record Delimited(String after, char separator, int fieldCount, int codeField) {}
+
+    TextRule(
+            String id,
+            String vendor,
+            boolean needsVendor,
+            String[] contains,
+            Pattern regex,
+            Delimited delimited,
+            SpaceChoice spaces,
+            Pattern accept) {
+        this.id = id;
+        this.vendor = vendor;
+        this.needsVendor = needsVendor;
+        this.contains = contains.clone();
+        this.regex = regex;
+        this.delimited = delimited;
+        this.spaces = spaces;
+        this.accept = accept;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The vendor whose format this is, or {@code null} for a generic rule. */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** Whether the rule only applies once the vendor is known from hints or configuration. */
+    public boolean needsVendor() {
+        return needsVendor;
+    }
+
+    /**
+     * Adds the codes this rule finds in {@code line} to {@code out}.
+     *
+     * @param attributedVendor the vendor to give codes when the rule is generic (may be null)
+     */
+    public void extract(String line, String attributedVendor, Findings out) {
+        for (String literal : contains) {
+            if (line.indexOf(literal) < 0) {
+                return;
+            }
+        }
+        String owner = vendor != null ? vendor : attributedVendor;
+        if (delimited != null) {
+            extractDelimited(line, owner, out);
+            return;
+        }
+        Matcher m = regex.matcher(line);
+        while (m.find()) {
+            RawCode code = fromGroups(m, owner, spaces, null, id, accept);
+            if (code != null) {
+                out.add(code);
+            }
+        }
+    }
+
+    private void extractDelimited(String line, String owner, Findings out) {
+        int at = line.indexOf(delimited.after());
+        if (at < 0) {
+            return;
+        }
+        int fieldStart = at + delimited.after().length();
+        int field = 0;
+        int codeStart = -1;
+        int codeEnd = -1;
+        char separator = delimited.separator();
+        for (int i = fieldStart; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == separator) {
+                if (field == delimited.codeField()) {
+                    codeStart = fieldStart;
+                    codeEnd = i;
+                }
+                field++;
+                fieldStart = i + 1;
+            }
+        }
+        if (field != delimited.fieldCount() || codeStart < 0) {
+            return;
+        }
+        int code = Numbers.parse(line, codeStart, codeEnd);
+        if (code != RawCode.NO_CODE) {
+            out.add(new RawCode(owner, spaces.pick(code), code, CatalogEntry.ANY_MINOR, null, null, id));
+        }
+    }
+
+    /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
+    static RawCode fromGroups(
+            Matcher m, String vendor, SpaceChoice spaces, String version, String rule, Pattern accept) {
+        String codeText = group(m, "code");
+        int code = Numbers.parse(codeText);
+        if (code == RawCode.NO_CODE
+                || (accept != null && !accept.matcher(codeText).matches())) {
+            return null;
+        }
+        int minor = Numbers.parse(group(m, "minor"));
+        String groupVersion = group(m, "version");
+        return new RawCode(
+                vendor,
+                spaces.pick(code),
+                code,
+                minor == RawCode.NO_CODE || minor < 0 ? CatalogEntry.ANY_MINOR : minor,
+                group(m, "name"),
+                groupVersion != null ? groupVersion : version,
+                rule);
+    }
+
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
+    }
+}

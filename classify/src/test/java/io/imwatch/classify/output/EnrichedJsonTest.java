@@ -1,0 +1,77 @@
+package io.imwatch.classify.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imwatch.classify.Classifier;
+import io.imwatch.classify.event.LogEventParser;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EnrichedJsonTest {
+
+    private static final Classifier CLASSIFIER = Classifier.builtin();
+
+    private static String enrich(String event) {
+        return new String(
+                EnrichedJson.write(CLASSIFIER.classify(event.getBytes(StandardCharsets.UTF_8), null, 0L)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tree(String json) throws Exception {
+        return LogEventParser.mapper().readTree(json);
+    }
+
+    @Test
+    void shouldKeepTheOriginalJsonByteForByteAndAddImwatch() throws Exception {
+        String original =
+                "{ \"errCode\" : 1501, \"errMsg\":\"TokenExpiredError\",\"data\":{\"a\":[1,2.50,\"\\u00e9\"]} }";
+        String out = enrich(original + "\n");
+
+        assertThat(out).startsWith(original.substring(0, original.length() - 1));
+        JsonNode node = tree(out);
+        assertThat(node.path("data").path("a").get(1).decimalValue()).isEqualByComparingTo("2.50");
+        JsonNode code = node.path("imwatch").path("codes").get(0);
+        assertThat(code.path("vendor").asText()).isEqualTo("openim");
+        assertThat(code.path("space").asText()).isEqualTo("server");
+        assertThat(code.path("code").asInt()).isEqualTo(1501);
+        assertThat(code.path("minor").isNull()).isTrue();
+        assertThat(code.path("name").asText()).isEqualTo("TokenExpiredError");
+        assertThat(code.path("known").asBoolean()).isTrue();
+        assertThat(code.path("class").asText()).isEqualTo("AUTH");
+        assertThat(code.path("sessionClose").asText()).isEqualTo("AUTH_EXPIRED");
+        assertThat(code.path("outcome").asText()).isEqualTo("ERROR");
+        assertThat(code.has("severity") && code.has("side") && code.has("retryable"))
+                .isTrue();
+        assertThat(node.path("imwatch").path("route").asText()).isEqualTo("enriched");
+    }
+
+    @Test
+    void shouldWrapTextLinesAsMessage() throws Exception {
+        JsonNode node = tree(enrich("[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED\r\n"));
+
+        assertThat(node.path("message").asText()).isEqualTo("[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED");
+        assertThat(node.path("imwatch").path("vendor").asText()).isEqualTo("easemob");
+        assertThat(node.path("imwatch").path("vendorSource").asText()).isEqualTo("format");
+    }
+
+    @Test
+    void shouldListCandidatesOfAmbiguousCodes() throws Exception {
+        JsonNode code =
+                tree(enrich("{\"code\":1001}")).path("imwatch").path("codes").get(0);
+
+        assertThat(code.path("known").asBoolean()).isFalse();
+        assertThat(code.path("status").asText()).isEqualTo("AMBIGUOUS");
+        assertThat(code.path("class").asText()).isEqualTo("UNKNOWN");
+        assertThat(code.path("candidates")).hasSize(2);
+    }
+
+    @Test
+    void shouldHandleAnEmptyObjectAndAnExistingImwatchField() throws Exception {
+        assertThat(tree(enrich("{}")).path("imwatch").path("route").asText()).isEqualTo("no-code");
+        JsonNode replaced = tree(enrich("{\"imwatch\":\"spoofed\",\"errCode\":0}"));
+        assertThat(replaced.path("imwatch").path("codes").get(0).path("outcome").asText())
+                .isEqualTo("SUCCESS");
+        assertThat(replaced.path("errCode").asInt()).isZero();
+    }
+}
