@@ -1,0 +1,141 @@
+package io.imwatch.app.alerts;
+
+import io.imwatch.catalog.CatalogEntry;
+import io.imwatch.catalog.Classification;
+import io.imwatch.classify.ClassifiedCode;
+import io.imwatch.classify.rules.RawCode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One alert rule: which codes it counts, how it splits them into series, and the detector's
+ * thresholds.
+ *
+ * @param name the alert name ({@code alertname} label)
+ * @param description what it watches
+ * @param match the codes it counts
+ * @param groupBy dimensions that split the count into series
+ * @param window the window counts are judged in
+ * @param params the detector's thresholds
+ * @param severity the {@code severity} label
+ * @param labels extra labels
+ * @param annotations annotation templates; {@code {{vendor}}}, {@code {{count}}}, {@code {{baseline}}}, ... are filled in
+ */
+public record AlertRule(
+        String name,
+        String description,
+        Match match,
+        List<Dimension> groupBy,
+        Duration window,
+        DetectorParams params,
+        String severity,
+        Map<String, String> labels,
+        Map<String, String> annotations) {
+
+    public AlertRule {
+        groupBy = List.copyOf(groupBy);
+        labels = Map.copyOf(labels);
+        annotations = Map.copyOf(annotations);
+    }
+
+    /** A dimension codes can be grouped by; its label name is the lower-case name. */
+    public enum Dimension {
+        VENDOR,
+        SPACE,
+        CLASS,
+        CODE,
+        REASON,
+        SEVERITY;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        String valueOf(ClassifiedCode code) {
+            CatalogEntry entry = code.entry();
+            Classification c = entry == null ? null : entry.classification();
+            String value = switch (this) {
+                case VENDOR -> code.vendor();
+                case SPACE -> code.space();
+                case CLASS -> c == null ? "UNKNOWN" : c.codeClass().name();
+                case CODE -> code.code() == RawCode.NO_CODE ? null : Integer.toString(code.code());
+                case REASON ->
+                    c == null || c.sessionClose() == null
+                            ? null
+                            : c.sessionClose().name();
+                case SEVERITY -> c == null ? null : c.severity().name();
+            };
+            return value == null ? "unknown" : value;
+        }
+    }
+
+    /**
+     * Which codes a rule counts: every non-null criterion must hold.
+     *
+     * @param vendors vendor ids, or null for any
+     * @param spaces space ids, or null for any
+     * @param classes class names, or null for any
+     * @param codes code numbers, or null for any
+     * @param sessionClose close reasons; {@code "any"} in the set matches every close; null for no criterion
+     * @param known whether the code must be known (true), unknown (false), or either (null)
+     * @param severities severity names, or null for any
+     * @param outcomes outcome names, or null for any
+     */
+    public record Match(
+            Set<String> vendors,
+            Set<String> spaces,
+            Set<String> classes,
+            Set<Integer> codes,
+            Set<String> sessionClose,
+            Boolean known,
+            Set<String> severities,
+            Set<String> outcomes) {
+
+        public boolean matches(ClassifiedCode code) {
+            CatalogEntry entry = code.entry();
+            Classification c = entry == null ? null : entry.classification();
+            if (known != null && known != code.isKnown()) {
+                return false;
+            }
+            if (vendors != null && !vendors.contains(code.vendor())) {
+                return false;
+            }
+            if (spaces != null && !spaces.contains(code.space())) {
+                return false;
+            }
+            if (codes != null && !codes.contains(code.code())) {
+                return false;
+            }
+            if (classes != null && (c == null || !classes.contains(c.codeClass().name()))) {
+                return false;
+            }
+            if (severities != null
+                    && (c == null || !severities.contains(c.severity().name()))) {
+                return false;
+            }
+            if (outcomes != null && (c == null || !outcomes.contains(c.outcome().name()))) {
+                return false;
+            }
+            if (sessionClose != null) {
+                if (c == null || c.sessionClose() == null) {
+                    return false;
+                }
+                return sessionClose.contains("any")
+                        || sessionClose.contains(c.sessionClose().name());
+            }
+            return true;
+        }
+    }
+
+    /** The series key of {@code code} under this rule: name, then each groupBy value, '|'-separated. */
+    public String seriesKey(ClassifiedCode code) {
+        StringBuilder key = new StringBuilder(name);
+        for (Dimension d : groupBy) {
+            key.append('|').append(d.valueOf(code));
+        }
+        return key.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.imwatch.app.alerts;
+
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.stream.Classified;
+import io.imwatch.app.stream.TopicSpec;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The in-stream alerting: codes that alert rules count become per-series signals, repartitioned
+ * by series so that one task owns each series, then judged window by window by the spike detector.
+ */
+public final class AlertsTopology {
+
+    /** Name of the detector's store (and so of its changelog topic). */
+    public static final String STORE = "alert-series-store";
+
+    /** Name of the repartition topic (suffix). */
+    public static final String REPARTITION = "alert-signals";
+
+    private AlertsTopology() {}
+
+    public static void addTo(
+            KStream<byte[], Classified> classified,
+            StreamSettings settings,
+            AlertRules rules,
+            TopicSpec<String, byte[]> alerts,
+            StreamsBuilder builder,
+            String generatorUrl) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), new SeriesStateSerde()));
+        classified
+                .process(() -> new AlertSignalsProcessor(rules), Named.as("alert-signals"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
+                .process(
+                        () -> new SpikeDetectorProcessor(
+                                rules, settings.countsGrace(), settings.alertsEvaluationInterval(), generatorUrl),
+                        Named.as("spike-detector"),
+                        STORE)
+                .to(
+                        alerts.name(),
+                        Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("to-alerts"));
+    }
+}

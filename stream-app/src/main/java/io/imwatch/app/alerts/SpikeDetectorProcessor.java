@@ -1,0 +1,200 @@
+package io.imwatch.app.alerts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts each series' events per window (event time) and judges every window once it is over,
+ * on a wall-clock schedule: a series that goes quiet still gets its empty windows judged, so
+ * alerts resolve without waiting for new records (stream time would stall on a quiet partition).
+ * Emits one record per alert transition; state lives in a changelogged store.
+ */
+final class SpikeDetectorProcessor implements Processor<String, Long, String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(SpikeDetectorProcessor.class);
+
+    /** After a long stop, judge at most this many missed windows per series and skip the rest. */
+    static final int MAX_CATCH_UP_WINDOWS = 1440;
+
+    private final AlertRules rules;
+    private final Duration grace;
+    private final Duration interval;
+    private final String generatorUrl;
+    private final Map<String, SpikeDetector> detectors = new HashMap<>();
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, SeriesState> store;
+
+    SpikeDetectorProcessor(AlertRules rules, Duration grace, Duration interval, String generatorUrl) {
+        this.rules = rules;
+        this.grace = grace;
+        this.interval = interval;
+        this.generatorUrl = generatorUrl;
+        rules.rules().forEach(r -> detectors.put(r.name(), new SpikeDetector(r.params())));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(AlertsTopology.STORE);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::evaluate);
+    }
+
+    @Override
+    public void process(Record<String, Long> record) {
+        String key = record.key();
+        AlertRule rule = rules.byName(ruleName(key)).orElse(null);
+        if (rule == null) {
+            return;
+        }
+        long window = rule.window().toMillis();
+        long start = Math.floorDiv(record.timestamp(), window) * window;
+        SeriesState state = store.get(key);
+        if (state == null) {
+            state = SeriesState.start(labels(rule, key));
+        }
+        if (start <= state.lastClosed()) {
+            return; // the window was already judged: too late to change an alert decision
+        }
+        state.open().merge(start, record.value(), Long::sum);
+        store.put(key, state);
+    }
+
+    /** Judges every window that ended more than the grace period ago, for every series. */
+    void evaluate(long now) {
+        List<KeyValue<String, SeriesState>> updates = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, SeriesState> kv = it.next();
+                AlertRule rule = rules.byName(ruleName(kv.key)).orElse(null);
+                if (rule == null) {
+                    removals.add(kv.key); // the rule was removed from the configuration
+                    continue;
+                }
+                SeriesState next = judge(rule, kv.value, now);
+                if (next != kv.value) {
+                    updates.add(KeyValue.pair(kv.key, next));
+                }
+            }
+        }
+        removals.forEach(store::delete);
+        updates.forEach(kv -> store.put(kv.key, kv.value));
+    }
+
+    private SeriesState judge(AlertRule rule, SeriesState state, long now) {
+        long window = rule.window().toMillis();
+        long closedBy = now - grace.toMillis();
+        long last = Math.floorDiv(closedBy - window, window) * window; // latest window whose end <= closedBy
+        long first;
+        if (state.lastClosed() == Long.MIN_VALUE) {
+            if (state.open().isEmpty()) {
+                return state;
+            }
+            first = state.open().firstKey();
+        } else {
+            first = state.lastClosed() + window;
+        }
+        if (first > last) {
+            return state;
+        }
+        if ((last - first) / window > MAX_CATCH_UP_WINDOWS) {
+            first = last - (long) MAX_CATCH_UP_WINDOWS * window;
+        }
+        TreeMap<Long, Long> open = new TreeMap<>(state.open());
+        open.headMap(first).clear();
+        SpikeDetector detector = detectors.get(rule.name());
+        DetectorState detectorState = state.detector();
+        for (long start = first; start <= last; start += window) {
+            Long counted = open.remove(start);
+            long count = counted == null ? 0 : counted;
+            DetectorState before = detectorState;
+            SpikeDetector.Result result = detector.observe(detectorState, count, start);
+            detectorState = result.state();
+            if (result.transition() != SpikeDetector.Transition.NONE) {
+                emit(rule, state.labels(), result, before, count, start, window);
+            }
+        }
+        return new SeriesState(detectorState, last, open, state.labels());
+    }
+
+    private void emit(
+            AlertRule rule,
+            Map<String, String> dims,
+            SpikeDetector.Result result,
+            DetectorState before,
+            long count,
+            long windowStart,
+            long window) {
+        boolean firing = result.transition() == SpikeDetector.Transition.FIRING;
+        Map<String, String> labels = new LinkedHashMap<>(rule.labels());
+        labels.putAll(dims);
+        labels.put("alertname", rule.name());
+        labels.put("severity", rule.severity());
+        labels.put("source", "imwatch");
+        Map<String, String> values = new LinkedHashMap<>(dims);
+        values.put("count", Long.toString(count));
+        values.put("baseline", String.format(Locale.ROOT, "%.1f", result.baseline()));
+        values.put("window", format(rule.window()));
+        values.put("peak", Long.toString(firing ? count : before.peak()));
+        Map<String, String> annotations = new LinkedHashMap<>();
+        rule.annotations().forEach((k, template) -> annotations.put(k, render(template, values)));
+        annotations.put("count", values.get("count"));
+        annotations.put("baseline", values.get("baseline"));
+        annotations.put("peak", values.get("peak"));
+        long startsAt = firing ? windowStart : before.firingSince();
+        long endsAt = firing ? 0 : windowStart + window;
+        AlertEvent alert = new AlertEvent(
+                firing ? AlertEvent.FIRING : AlertEvent.RESOLVED, labels, annotations, startsAt, endsAt, generatorUrl);
+        log.info(
+                "alert {} {} {} (count {}, baseline {})",
+                alert.status(),
+                rule.name(),
+                dims,
+                count,
+                values.get("baseline"));
+        context.forward(
+                new Record<>(alert.fingerprint(), AlertJson.write(alert), firing ? windowStart + window : endsAt));
+    }
+
+    static String ruleName(String seriesKey) {
+        int bar = seriesKey.indexOf('|');
+        return bar < 0 ? seriesKey : seriesKey.substring(0, bar);
+    }
+
+    static Map<String, String> labels(AlertRule rule, String seriesKey) {
+        String[] parts = seriesKey.split("\\|", -1);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < rule.groupBy().size() && i + 1 < parts.length; i++) {
+            labels.put(rule.groupBy().get(i).label(), parts[i + 1]);
+        }
+        return labels;
+    }
+
+    private static String render(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{{" + e.getKey() + "}}", e.getValue());
+        }
+        return out;
+    }
+
+    private static String format(Duration d) {
+        long s = d.toSeconds();
+        return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}

@@ -1,0 +1,13 @@
+package io.imwatch.app.cli;
+
+/** A usage or configuration error whose message says what to fix; the CLI prints it and exits 2. */
+public class ConfigProblem extends RuntimeException {
+
+    public ConfigProblem(String message) {
+        super(message);
+    }
+
+    public ConfigProblem(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,50 @@
+package io.imwatch.app.cli;
+
+import io.imwatch.catalog.CatalogException;
+import io.imwatch.classify.rules.RuleException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code imwatch}: the top-level command. */
+@Command(
+        name = "imwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Watches the status and error codes of instant-messaging systems in their logs.",
+        subcommands = {
+            RunCommand.class,
+            ClassifyCommand.class,
+            ExplainCommand.class,
+            CatalogCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class ImwatchCommand implements Runnable {
+
+    /** Exit status for a configuration the user must fix (bad file, unknown key, unknown vendor). */
+    public static final int EXIT_CONFIG = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: run, classify, explain or catalog");
+    }
+
+    /** The configured command line: config errors print their problems and exit {@link #EXIT_CONFIG}. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ImwatchCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof CatalogException || e instanceof RuleException || e instanceof ConfigProblem) {
+                err.println("imwatch: " + e.getMessage());
+                err.flush();
+                return EXIT_CONFIG;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

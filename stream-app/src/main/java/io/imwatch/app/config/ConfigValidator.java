@@ -1,0 +1,140 @@
+package io.imwatch.app.config;
+
+import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.catalog.Catalog;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
+
+/** The one place settings are checked against each other and the catalogue; all problems are reported at once. */
+public final class ConfigValidator {
+
+    private ConfigValidator() {}
+
+    /**
+     * @throws ConfigProblem listing each problem with its key, where it was set, and the fix
+     */
+    public static StreamSettings validate(ImwatchConfig config, ConfigSources sources, Catalog catalog) {
+        List<String> problems = new ArrayList<>();
+        List<StreamSettings.InputTopic> inputs = new ArrayList<>();
+        for (String entry : config.nonBlankList(ImwatchConfig.INPUT_TOPICS_CONFIG)) {
+            int colon = entry.lastIndexOf(':');
+            String topic = colon < 0 ? entry : entry.substring(0, colon).strip();
+            String vendor = colon < 0 ? null : entry.substring(colon + 1).strip();
+            checkTopic(topic, ImwatchConfig.INPUT_TOPICS_CONFIG, sources, problems);
+            if (vendor != null && !catalog.vendors().contains(vendor)) {
+                problems.add(ImwatchConfig.INPUT_TOPICS_CONFIG + " (from "
+                        + sources.origin(ImwatchConfig.INPUT_TOPICS_CONFIG)
+                        + "): vendor '" + vendor + "' of topic '" + topic
+                        + "' is not in the catalogue; known vendors are "
+                        + catalog.vendors() + " (add a vendor with catalog.files)");
+            }
+            inputs.add(new StreamSettings.InputTopic(topic, vendor));
+        }
+        Optional<Pattern> pattern = Optional.empty();
+        String patternText =
+                config.getString(ImwatchConfig.INPUT_PATTERN_CONFIG).strip();
+        if (!patternText.isEmpty()) {
+            try {
+                pattern = Optional.of(Pattern.compile(patternText));
+            } catch (PatternSyntaxException e) {
+                problems.add(ImwatchConfig.INPUT_PATTERN_CONFIG + " (from "
+                        + sources.origin(ImwatchConfig.INPUT_PATTERN_CONFIG) + "): not a valid regex: "
+                        + e.getDescription());
+            }
+        }
+        if (inputs.isEmpty() && patternText.isEmpty()) {
+            problems.add(ImwatchConfig.INPUT_TOPICS_CONFIG + " is empty and " + ImwatchConfig.INPUT_PATTERN_CONFIG
+                    + " is not set: name the topics to read, e.g. input.topics=im.logs,turms.logs:turms");
+        }
+        String patternVendor = blankToNull(config.getString(ImwatchConfig.INPUT_PATTERN_VENDOR_CONFIG));
+        if (patternVendor != null && !catalog.vendors().contains(patternVendor)) {
+            problems.add(ImwatchConfig.INPUT_PATTERN_VENDOR_CONFIG + ": vendor '" + patternVendor
+                    + "' is not in the catalogue; known vendors are " + catalog.vendors());
+        }
+        StreamSettings.TopicNames topics = new StreamSettings.TopicNames(
+                config.getString(ImwatchConfig.TOPIC_ENRICHED_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_UNKNOWN_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_DEADLETTER_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_NOCODE_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_COUNTS_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_ALERTS_CONFIG));
+        List<String> outputKeys = List.of(
+                ImwatchConfig.TOPIC_ENRICHED_CONFIG,
+                ImwatchConfig.TOPIC_UNKNOWN_CONFIG,
+                ImwatchConfig.TOPIC_DEADLETTER_CONFIG,
+                ImwatchConfig.TOPIC_NOCODE_CONFIG,
+                ImwatchConfig.TOPIC_COUNTS_CONFIG,
+                ImwatchConfig.TOPIC_ALERTS_CONFIG);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < outputKeys.size(); i++) {
+            String key = outputKeys.get(i);
+            String topic = topics.all().get(i);
+            checkTopic(topic, key, sources, problems);
+            if (!seen.add(topic)) {
+                problems.add(key + "=" + topic + " (from " + sources.origin(key)
+                        + ") is used for two outputs; give each its own topic");
+            }
+            boolean isInput = inputs.stream().anyMatch(in -> in.name().equals(topic))
+                    || pattern.map(p -> p.matcher(topic).matches()).orElse(false);
+            if (isInput) {
+                problems.add(key + "=" + topic + " (from " + sources.origin(key)
+                        + ") is also an input topic; imwatch would" + " read its own output");
+            }
+        }
+        Duration window = config.duration(ImwatchConfig.COUNTS_WINDOW_CONFIG);
+        if (window.isZero() || window.isNegative()) {
+            problems.add(ImwatchConfig.COUNTS_WINDOW_CONFIG + " must be positive, e.g. 1m");
+        }
+        String alertmanager =
+                config.getString(ImwatchConfig.ALERTMANAGER_URL_CONFIG).strip();
+        if (!alertmanager.isEmpty()) {
+            try {
+                URI uri = new URI(alertmanager);
+                if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                    throw new URISyntaxException(alertmanager, "needs http(s)://host:port");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(ImwatchConfig.ALERTMANAGER_URL_CONFIG + "=" + alertmanager + " (from "
+                        + sources.origin(ImwatchConfig.ALERTMANAGER_URL_CONFIG)
+                        + ") is not a URL; use e.g. http://alertmanager:9093");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return new StreamSettings(
+                inputs,
+                pattern,
+                patternVendor,
+                topics,
+                config.getBoolean(ImwatchConfig.NOCODE_FORWARD_CONFIG),
+                config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
+                window,
+                config.duration(ImwatchConfig.COUNTS_GRACE_CONFIG),
+                config.duration(ImwatchConfig.ALERTS_EVALUATION_INTERVAL_CONFIG),
+                config.getString(ImwatchConfig.GENERATOR_URL_CONFIG));
+    }
+
+    private static void checkTopic(String topic, String key, ConfigSources sources, List<String> problems) {
+        try {
+            Topic.validate(topic);
+        } catch (InvalidTopicException e) {
+            problems.add(key + " (from " + sources.origin(key) + "): '" + topic + "' is not a valid topic name: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

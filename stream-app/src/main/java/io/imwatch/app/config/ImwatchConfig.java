@@ -1,0 +1,277 @@
+package io.imwatch.app.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/**
+ * Every imwatch setting: one {@code *_CONFIG} key with its {@code *_DOC}, type, default and
+ * validator. Values come from a file, then {@code IMWATCH_*} environment variables, then command
+ * flags ({@link ConfigSources}); keys starting with {@code kafka.} pass through to the Kafka
+ * clients (SASL, SSL, tuning). Cross-key checks live in {@link ConfigValidator}.
+ */
+public final class ImwatchConfig extends AbstractConfig {
+
+    /** Prefix of settings passed verbatim (without it) to Kafka Streams and its clients. */
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC =
+            "Kafka cluster to join. Empty: start an embedded single-node KRaft broker and the demo traffic.";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    private static final String APPLICATION_ID_DOC =
+            "Kafka Streams application id (consumer group, internal topic prefix).";
+
+    public static final String INPUT_TOPICS_CONFIG = "input.topics";
+    private static final String INPUT_TOPICS_DOC =
+            "Input topics, comma-separated, each optionally with a default vendor: im.logs,turms.logs:turms.";
+
+    public static final String INPUT_PATTERN_CONFIG = "input.pattern";
+    private static final String INPUT_PATTERN_DOC = "Regex of input topics, instead of or besides input.topics.";
+
+    public static final String INPUT_PATTERN_VENDOR_CONFIG = "input.pattern.vendor";
+    private static final String INPUT_PATTERN_VENDOR_DOC = "Default vendor of topics matched by input.pattern.";
+
+    public static final String TOPIC_ENRICHED_CONFIG = "topic.enriched";
+    public static final String TOPIC_UNKNOWN_CONFIG = "topic.unknown";
+    public static final String TOPIC_DEADLETTER_CONFIG = "topic.deadletter";
+    public static final String TOPIC_NOCODE_CONFIG = "topic.nocode";
+    public static final String TOPIC_COUNTS_CONFIG = "topic.counts";
+    public static final String TOPIC_ALERTS_CONFIG = "topic.alerts";
+
+    public static final String NOCODE_FORWARD_CONFIG = "nocode.forward";
+    private static final String NOCODE_FORWARD_DOC =
+            "Forward events without any code to topic.nocode (default: count and drop them).";
+
+    public static final String MAX_EVENT_BYTES_CONFIG = "max.event.bytes";
+    private static final String MAX_EVENT_BYTES_DOC = "Events larger than this are dead-lettered (reason too-large).";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
+
+    public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+    private static final String COMMIT_INTERVAL_MS_DOC =
+            "How often Kafka Streams commits (and, under exactly-once, ends a transaction).";
+
+    public static final String CATALOG_FILES_CONFIG = "catalog.files";
+    private static final String CATALOG_FILES_DOC = "Extra catalogue YAML files, comma-separated (catalog/README.md).";
+
+    public static final String RULES_FILES_CONFIG = "rules.files";
+    private static final String RULES_FILES_DOC =
+            "Extra extraction-rule YAML files, comma-separated (classify/README.md).";
+
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    private static final String HTTP_PORT_DOC = "Port of /health/live, /health/ready and /metrics (0: any free port).";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Kafka Streams state directory (RocksDB stores).";
+
+    public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
+    private static final String TOPICS_PARTITIONS_DOC =
+            "Partitions of topics imwatch creates (--create-topics, embedded).";
+
+    public static final String TOPICS_REPLICATION_CONFIG = "topics.replication.factor";
+    private static final String TOPICS_REPLICATION_DOC =
+            "Replication factor of topics imwatch creates; -1 takes the broker's default.";
+
+    public static final String COUNTS_WINDOW_CONFIG = "counts.window";
+    private static final String COUNTS_WINDOW_DOC = "Tumbling window of the per-category counters, e.g. 1m, 30s.";
+
+    public static final String COUNTS_GRACE_CONFIG = "counts.grace";
+    private static final String COUNTS_GRACE_DOC = "How long after a window ends late events are still counted.";
+
+    public static final String ALERTS_RULES_FILE_CONFIG = "alerts.rules.file";
+    private static final String ALERTS_RULES_FILE_DOC = "Alert rules YAML; empty: the built-in defaults.";
+
+    public static final String ALERTS_EVALUATION_INTERVAL_CONFIG = "alerts.evaluation.interval";
+    private static final String ALERTS_EVALUATION_INTERVAL_DOC =
+            "How often (wall clock) the spike detector closes windows and evaluates them.";
+
+    public static final String ALERTMANAGER_URL_CONFIG = "alertmanager.url";
+    private static final String ALERTMANAGER_URL_DOC =
+            "Alertmanager base URL (e.g. http://alertmanager:9093); alerts are POSTed to its v2 API. Empty: off.";
+
+    public static final String GENERATOR_URL_CONFIG = "alerts.generator.url";
+    private static final String GENERATOR_URL_DOC = "generatorURL put on alerts (e.g. the Grafana dashboard).";
+
+    public static final String DEMO_ENABLED_CONFIG = "demo.enabled";
+    private static final String DEMO_ENABLED_DOC =
+            "Produce demo traffic into the first input topic (default: on when embedded).";
+
+    public static final String DEMO_RATE_CONFIG = "demo.rate";
+    private static final String DEMO_RATE_DOC = "Demo events per second.";
+
+    public static final String DEMO_SPIKE_EVERY_CONFIG = "demo.spike.every";
+    private static final String DEMO_SPIKE_EVERY_DOC = "Time between demo session-close spikes.";
+
+    public static final String DEMO_SPIKE_LENGTH_CONFIG = "demo.spike.length";
+    private static final String DEMO_SPIKE_LENGTH_DOC = "How long a demo spike lasts.";
+
+    public static final String DEMO_SPIKE_RATE_CONFIG = "demo.spike.rate";
+    private static final String DEMO_SPIKE_RATE_DOC = "Extra session-close events per second during a spike.";
+
+    public static final String SUMMARY_INTERVAL_CONFIG = "summary.interval";
+    private static final String SUMMARY_INTERVAL_DOC =
+            "How often to print the console summary (0: never; default on when embedded).";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(
+                    APPLICATION_ID_CONFIG,
+                    Type.STRING,
+                    "imwatch",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
+                    APPLICATION_ID_DOC)
+            .define(INPUT_TOPICS_CONFIG, Type.LIST, "im.logs", Importance.HIGH, INPUT_TOPICS_DOC)
+            .define(INPUT_PATTERN_CONFIG, Type.STRING, "", Importance.MEDIUM, INPUT_PATTERN_DOC)
+            .define(INPUT_PATTERN_VENDOR_CONFIG, Type.STRING, "", Importance.LOW, INPUT_PATTERN_VENDOR_DOC)
+            .define(
+                    TOPIC_ENRICHED_CONFIG,
+                    Type.STRING,
+                    "im.codes.enriched",
+                    Importance.HIGH,
+                    "Events whose codes are all known.")
+            .define(
+                    TOPIC_UNKNOWN_CONFIG,
+                    Type.STRING,
+                    "im.codes.unknown",
+                    Importance.HIGH,
+                    "Events with an unknown, ambiguous or version-mismatched code, with candidates, for curation.")
+            .define(
+                    TOPIC_DEADLETTER_CONFIG,
+                    Type.STRING,
+                    "im.deadletter",
+                    Importance.HIGH,
+                    "Events that could not be read: original bytes plus reason headers.")
+            .define(
+                    TOPIC_NOCODE_CONFIG,
+                    Type.STRING,
+                    "im.codes.none",
+                    Importance.LOW,
+                    "Events without codes, if nocode.forward.")
+            .define(
+                    TOPIC_COUNTS_CONFIG,
+                    Type.STRING,
+                    "im.codes.counts",
+                    Importance.HIGH,
+                    "Final windowed counts, JSON.")
+            .define(
+                    TOPIC_ALERTS_CONFIG,
+                    Type.STRING,
+                    "im.alerts",
+                    Importance.HIGH,
+                    "Alert transitions, Alertmanager-shaped JSON.")
+            .define(NOCODE_FORWARD_CONFIG, Type.BOOLEAN, false, Importance.LOW, NOCODE_FORWARD_DOC)
+            .define(
+                    MAX_EVENT_BYTES_CONFIG,
+                    Type.INT,
+                    1 << 20,
+                    Range.between(64, 64 << 20),
+                    Importance.MEDIUM,
+                    MAX_EVENT_BYTES_DOC)
+            .define(
+                    PROCESSING_GUARANTEE_CONFIG,
+                    Type.STRING,
+                    "exactly_once_v2",
+                    ValidString.in("exactly_once_v2", "at_least_once"),
+                    Importance.MEDIUM,
+                    PROCESSING_GUARANTEE_DOC)
+            .define(
+                    COMMIT_INTERVAL_MS_CONFIG,
+                    Type.LONG,
+                    100L,
+                    Range.atLeast(1),
+                    Importance.LOW,
+                    COMMIT_INTERVAL_MS_DOC)
+            .define(CATALOG_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, CATALOG_FILES_DOC)
+            .define(RULES_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, RULES_FILES_DOC)
+            .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(
+                    STATE_DIR_CONFIG,
+                    Type.STRING,
+                    System.getProperty("java.io.tmpdir") + "/imwatch-state",
+                    Importance.MEDIUM,
+                    STATE_DIR_DOC)
+            .define(
+                    TOPICS_PARTITIONS_CONFIG,
+                    Type.INT,
+                    3,
+                    Range.between(1, 10_000),
+                    Importance.LOW,
+                    TOPICS_PARTITIONS_DOC)
+            .define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Importance.LOW, TOPICS_REPLICATION_DOC)
+            .define(COUNTS_WINDOW_CONFIG, Type.STRING, "1m", Durations.VALIDATOR, Importance.MEDIUM, COUNTS_WINDOW_DOC)
+            .define(COUNTS_GRACE_CONFIG, Type.STRING, "30s", Durations.VALIDATOR, Importance.MEDIUM, COUNTS_GRACE_DOC)
+            .define(ALERTS_RULES_FILE_CONFIG, Type.STRING, "", Importance.MEDIUM, ALERTS_RULES_FILE_DOC)
+            .define(
+                    ALERTS_EVALUATION_INTERVAL_CONFIG,
+                    Type.STRING,
+                    "5s",
+                    Durations.VALIDATOR,
+                    Importance.LOW,
+                    ALERTS_EVALUATION_INTERVAL_DOC)
+            .define(ALERTMANAGER_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, ALERTMANAGER_URL_DOC)
+            .define(GENERATOR_URL_CONFIG, Type.STRING, "", Importance.LOW, GENERATOR_URL_DOC)
+            .define(
+                    DEMO_ENABLED_CONFIG,
+                    Type.STRING,
+                    "auto",
+                    ValidString.in("auto", "true", "false"),
+                    Importance.LOW,
+                    DEMO_ENABLED_DOC)
+            .define(DEMO_RATE_CONFIG, Type.INT, 200, Range.between(1, 1_000_000), Importance.LOW, DEMO_RATE_DOC)
+            .define(
+                    DEMO_SPIKE_EVERY_CONFIG,
+                    Type.STRING,
+                    "5m",
+                    Durations.VALIDATOR,
+                    Importance.LOW,
+                    DEMO_SPIKE_EVERY_DOC)
+            .define(
+                    DEMO_SPIKE_LENGTH_CONFIG,
+                    Type.STRING,
+                    "2m",
+                    Durations.VALIDATOR,
+                    Importance.LOW,
+                    DEMO_SPIKE_LENGTH_DOC)
+            .define(
+                    DEMO_SPIKE_RATE_CONFIG,
+                    Type.INT,
+                    40,
+                    Range.between(0, 100_000),
+                    Importance.LOW,
+                    DEMO_SPIKE_RATE_DOC)
+            .define(SUMMARY_INTERVAL_CONFIG, Type.STRING, "auto", Importance.LOW, SUMMARY_INTERVAL_DOC);
+
+    public ImwatchConfig(Map<String, ?> values) {
+        super(DEFINITION, values, false);
+    }
+
+    public boolean isEmbedded() {
+        return getString(BOOTSTRAP_SERVERS_CONFIG).isBlank();
+    }
+
+    public Duration duration(String key) {
+        return Durations.parse(getString(key));
+    }
+
+    public List<String> nonBlankList(String key) {
+        return getList(key).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    /** The {@code kafka.*} settings with the prefix removed. */
+    public Map<String, Object> kafkaPassThrough() {
+        return originalsWithPrefix(KAFKA_PREFIX, true);
+    }
+}

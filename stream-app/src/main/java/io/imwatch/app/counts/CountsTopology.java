@@ -1,0 +1,53 @@
+package io.imwatch.app.counts;
+
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.stream.Classified;
+import io.imwatch.app.stream.TopicSpec;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Tumbling-window counts per (vendor, space, class, code) and per (vendor, session-close reason),
+ * in event time, emitted once per window when it closes (window end + grace, in stream time).
+ * Exact under exactly-once: the store, its changelog and the output commit together.
+ */
+public final class CountsTopology {
+
+    /** Name of the window store (and so of its changelog topic). */
+    public static final String STORE = "counts-store";
+
+    /** Name of the repartition topic (suffix). */
+    public static final String REPARTITION = "counts";
+
+    private CountsTopology() {}
+
+    public static void addTo(
+            KStream<byte[], Classified> classified, StreamSettings settings, TopicSpec<String, byte[]> counts) {
+        classified
+                .process(CountKeysProcessor::new, Named.as("count-keys"))
+                .groupByKey(Grouped.with(REPARTITION, Serdes.String(), Serdes.Long()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(settings.countsWindow(), settings.countsGrace()))
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .count(
+                        Named.as("count-window"),
+                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Serdes.Long()))
+                .toStream(Named.as("counts-final"))
+                .map(
+                        (window, count) -> KeyValue.pair(window.key(), CountsJson.write(window, count)),
+                        Named.as("counts-json"))
+                .to(
+                        counts.name(),
+                        Produced.with(counts.keySerde(), counts.valueSerde()).withName("to-counts"));
+    }
+}

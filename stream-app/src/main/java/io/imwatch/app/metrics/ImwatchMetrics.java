@@ -1,0 +1,132 @@
+package io.imwatch.app.metrics;
+
+import io.imwatch.catalog.CatalogEntry;
+import io.imwatch.catalog.Classification;
+import io.imwatch.classify.ClassifiedCode;
+import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.Route;
+import io.imwatch.classify.event.MalformedReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The classification metrics. Label sets are bounded by the catalogue (and by fixed enums), never
+ * by what events contain: an unknown code counts under its vendor and space only.
+ *
+ * <ul>
+ *   <li>{@value #EVENTS} {@code {route}} — input records by route: enriched, unknown, dead-letter, no-code.
+ *   <li>{@value #CODES} {@code {vendor, space, class, severity, outcome, code, name}} — known codes;
+ *       codes matched by a declared range count under the range ({@code code="10000-20000"}).
+ *   <li>{@value #SESSION_CLOSES} {@code {vendor, reason}} — codes that mean a session was closed,
+ *       by normalized reason.
+ *   <li>{@value #UNKNOWN_CODES} {@code {vendor, space, status}} — codes not in the catalogue
+ *       ({@code vendor}/{@code space} are {@code unknown} when not decided; {@code status} is
+ *       unknown, ambiguous or version_mismatch).
+ *   <li>{@value #DEAD_LETTERS} {@code {reason}} — records dead-lettered: invalid-utf8,
+ *       malformed-json, too-large, processing-error.
+ * </ul>
+ *
+ * Prometheus names add {@code _total}. Thread-safe; meters are created once and cached.
+ */
+public final class ImwatchMetrics {
+
+    public static final String EVENTS = "imwatch.events";
+    public static final String CODES = "imwatch.codes";
+    public static final String SESSION_CLOSES = "imwatch.session.closes";
+    public static final String UNKNOWN_CODES = "imwatch.unknown.codes";
+    public static final String DEAD_LETTERS = "imwatch.dead.letters";
+
+    private final MeterRegistry registry;
+    private final Counter[] events = new Counter[Route.values().length];
+    private final Counter[] deadLetters = new Counter[MalformedReason.values().length];
+    private final Map<CatalogEntry, Counter> codes = new ConcurrentHashMap<>();
+    private final Map<CatalogEntry, Counter> closes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unknown = new ConcurrentHashMap<>();
+
+    public ImwatchMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        for (Route route : Route.values()) {
+            events[route.ordinal()] = Counter.builder(EVENTS)
+                    .description("Input records by route")
+                    .tag("route", route.id())
+                    .register(registry);
+        }
+        for (MalformedReason reason : MalformedReason.values()) {
+            deadLetters[reason.ordinal()] = Counter.builder(DEAD_LETTERS)
+                    .description("Records sent to the dead-letter topic, by reason")
+                    .tag("reason", reason.id())
+                    .register(registry);
+        }
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one classified event: its route and every code in it. */
+    public void record(ClassifiedEvent event) {
+        events[event.route().ordinal()].increment();
+        for (ClassifiedCode code : event.codes()) {
+            CatalogEntry entry = code.entry();
+            if (entry == null) {
+                unknownCounter(code).increment();
+                continue;
+            }
+            codes.computeIfAbsent(entry, this::codeCounter).increment();
+            if (entry.classification().isSessionClose()) {
+                closes.computeIfAbsent(entry, this::closeCounter).increment();
+            }
+        }
+    }
+
+    /** Counts one dead-lettered record. */
+    public void deadLetter(MalformedReason reason) {
+        events[Route.DEAD_LETTER.ordinal()].increment();
+        deadLetters[reason.ordinal()].increment();
+    }
+
+    private Counter codeCounter(CatalogEntry entry) {
+        Classification c = entry.classification();
+        return Counter.builder(CODES)
+                .description("Known codes by vendor, space, class and code")
+                .tag("vendor", entry.vendor())
+                .tag("space", entry.space())
+                .tag("class", c.codeClass().name())
+                .tag("severity", c.severity().name())
+                .tag("outcome", c.outcome().name())
+                .tag(
+                        "code",
+                        entry.isRange()
+                                ? entry.code() + "-" + entry.codeTo()
+                                : entry.minor() == CatalogEntry.ANY_MINOR
+                                        ? Integer.toString(entry.code())
+                                        : entry.code() + "." + entry.minor())
+                .tag("name", entry.name())
+                .register(registry);
+    }
+
+    private Counter closeCounter(CatalogEntry entry) {
+        return Counter.builder(SESSION_CLOSES)
+                .description("Session closes by vendor and normalized reason")
+                .tag("vendor", entry.vendor())
+                .tag("reason", entry.classification().sessionClose().name())
+                .register(registry);
+    }
+
+    private Counter unknownCounter(ClassifiedCode code) {
+        String vendor = code.vendor() == null ? "unknown" : code.vendor();
+        String space = code.space() == null ? "unknown" : code.space();
+        String status = code.status().name().toLowerCase(java.util.Locale.ROOT);
+        return unknown.computeIfAbsent(
+                vendor + '\0' + space + '\0' + status,
+                k -> Counter.builder(UNKNOWN_CODES)
+                        .description("Codes not in the catalogue, by vendor, space and status")
+                        .tag("vendor", vendor)
+                        .tag("space", space)
+                        .tag("status", status)
+                        .register(registry));
+    }
+}

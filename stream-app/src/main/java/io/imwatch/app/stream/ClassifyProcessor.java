@@ -1,0 +1,47 @@
+package io.imwatch.app.stream;
+
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.Classifier;
+import io.imwatch.classify.event.LogEvent;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Classifies each event with the shared core, with its topic's default vendor; counts it; and
+ * forwards it with key, headers and timestamp unchanged.
+ */
+final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Classified> {
+
+    private final Classifier classifier;
+    private final StreamSettings settings;
+    private final ImwatchMetrics metrics;
+    private final Map<String, String> vendorByTopic = new HashMap<>();
+    private FixedKeyProcessorContext<byte[], Classified> context;
+
+    ClassifyProcessor(Classifier classifier, StreamSettings settings, ImwatchMetrics metrics) {
+        this.classifier = classifier;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Classified> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], LogEvent> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        String vendor = vendorByTopic.computeIfAbsent(topic, t -> String.valueOf(settings.vendorOf(t)));
+        ClassifiedEvent event = classifier.classify(record.value(), "null".equals(vendor) ? null : vendor);
+        metrics.record(event);
+        long eventTime = EventTimes.choose(event.event().eventTime(), record.timestamp());
+        context.forward(record.withValue(new Classified(event, eventTime)));
+    }
+}
