@@ -1,14 +1,74 @@
 package io.imwatch.app.cli;
 
+import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.config.ImwatchConfig;
+import io.imwatch.app.run.ImwatchApp;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code imwatch run}: the Kafka Streams application (see the stream issue). */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs the stream processor.")
+/** {@code imwatch run}: the stream processor, until Ctrl-C. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the Kafka Streams application. Without bootstrap.servers it starts an embedded Kafka broker,",
+            "creates the topics and produces demo traffic, and prints a summary every few seconds.",
+            "Settings: --config file, then IMWATCH_* environment variables (IMWATCH_HTTP_PORT -> http.port), then flags."
+        })
 public final class RunCommand implements Callable<Integer> {
 
+    @Option(names = "--config", paramLabel = "FILE", description = "A .properties or .yaml config file.")
+    Path config;
+
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT,...",
+            description = "The Kafka cluster (overrides bootstrap.servers).")
+    String bootstrapServers;
+
+    @Option(
+            names = "--http-port",
+            paramLabel = "N",
+            description = "Port of /health and /metrics (default 8080; 0 = any free port).")
+    Integer httpPort;
+
+    @Option(
+            names = "--create-topics",
+            description = "Create missing topics (topics.partitions, topics.replication.factor).")
+    boolean createTopics;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Set any config key (repeatable), e.g. --set demo.rate=500.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** The environment; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
     @Override
-    public Integer call() {
-        throw new ConfigProblem("run is not built yet");
+    public Integer call() throws InterruptedException {
+        ConfigSources sources = new ConfigSources();
+        if (config != null) {
+            sources.add(config.toString(), ConfigSources.fromFile(config));
+        }
+        sources.add("environment (IMWATCH_*)", ConfigSources.fromEnvironment(environment));
+        Map<String, String> flags = new LinkedHashMap<>(overrides);
+        if (bootstrapServers != null) {
+            flags.put(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+        if (httpPort != null) {
+            flags.put(ImwatchConfig.HTTP_PORT_CONFIG, Integer.toString(httpPort));
+        }
+        sources.add("command line", flags);
+        ImwatchApp app = ImwatchApp.start(sources, createTopics, System.out);
+        Thread hook = new Thread(app::close, "imwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean clean = app.awaitStop();
+        return clean ? 0 : 1;
     }
 }

@@ -1,0 +1,293 @@
+package io.imwatch.app.run;
+
+import io.imwatch.app.alerts.AlertForwarder;
+import io.imwatch.app.alerts.AlertRules;
+import io.imwatch.app.alerts.AlertmanagerClient;
+import io.imwatch.app.alerts.FiringAlerts;
+import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.config.ConfigValidator;
+import io.imwatch.app.config.Durations;
+import io.imwatch.app.config.ImwatchConfig;
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.demo.DemoProducer;
+import io.imwatch.app.embedded.EmbeddedKafka;
+import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.app.stream.ImwatchTopology;
+import io.imwatch.catalog.Catalog;
+import io.imwatch.classify.Classifier;
+import io.imwatch.classify.rules.RuleSet;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: wires config, catalogue, topology, Kafka Streams, metrics, HTTP
+ * endpoints, alert forwarding and (embedded) the broker, demo and summary; shuts them down in
+ * reverse order. {@code Main}/{@code RunCommand} only parse arguments and wait.
+ */
+public final class ImwatchApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ImwatchApp.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private ImwatchConfig config;
+    private StreamSettings settings;
+    private KafkaStreams streams;
+    private HttpEndpoints http;
+    private FiringAlerts firing;
+    private String bootstrapServers;
+    private volatile boolean failed;
+
+    private ImwatchApp() {}
+
+    /**
+     * Starts everything.
+     *
+     * @param createTopics create missing topics (always done when embedded)
+     * @param console where the embedded summary goes
+     * @throws ConfigProblem for any configuration the user must fix, before anything is left running
+     */
+    public static ImwatchApp start(ConfigSources sources, boolean createTopics, PrintStream console) {
+        ImwatchApp app = new ImwatchApp();
+        try {
+            app.startAll(sources, createTopics, console);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ConfigSources sources, boolean createTopics, PrintStream console) {
+        config = sources.build();
+        Catalog.Builder catalogBuilder = Catalog.builder().addBuiltins();
+        config.nonBlankList(ImwatchConfig.CATALOG_FILES_CONFIG).forEach(f -> catalogBuilder.addFile(Path.of(f)));
+        Catalog catalog = catalogBuilder.build();
+        RuleSet.Builder rulesBuilder = RuleSet.builder().addBuiltins();
+        config.nonBlankList(ImwatchConfig.RULES_FILES_CONFIG).forEach(f -> rulesBuilder.addFile(Path.of(f)));
+        Classifier classifier =
+                new Classifier(catalog, rulesBuilder.build(), config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG));
+        settings = ConfigValidator.validate(config, sources, catalog);
+        String rulesFile =
+                config.getString(ImwatchConfig.ALERTS_RULES_FILE_CONFIG).strip();
+        AlertRules alertRules = rulesFile.isEmpty()
+                ? AlertRules.defaults(settings.countsWindow())
+                : AlertRules.load(Path.of(rulesFile), settings.countsWindow());
+
+        String stateDir = config.getString(ImwatchConfig.STATE_DIR_CONFIG);
+        if (config.isEmbedded()) {
+            console.println(
+                    "imwatch: no bootstrap.servers configured: starting an embedded Kafka broker with demo traffic");
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            resources.push(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+            stateDir = kafka.scratchDir("streams-state").toString();
+        } else {
+            bootstrapServers = config.getString(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG);
+        }
+        Map<String, Object> clientProperties = new HashMap<>(config.kafkaPassThrough());
+        clientProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        prepareTopics(clientProperties, createTopics || config.isEmbedded());
+
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        resources.push(gc);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        ImwatchMetrics metrics = new ImwatchMetrics(registry);
+
+        Topology topology =
+                ImwatchTopology.build(settings, ImwatchTopology.Outputs.of(settings), classifier, alertRules, metrics);
+        log.info("imwatch topology:\n{}", topology.describe());
+        log.info(
+                "catalogue {} ({} entries, vendors {})",
+                catalog.fingerprint().substring(0, 12),
+                catalog.entries().size(),
+                catalog.vendors());
+        streams = new KafkaStreams(
+                topology, StreamsProperties.of(config, settings, bootstrapServers, stateDir, metrics::deadLetter));
+        streams.setStateListener((next, previous) -> {
+            log.info("Kafka Streams {} -> {}", previous, next);
+            if (next == KafkaStreams.State.ERROR) {
+                failed = true;
+                stopped.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Kafka Streams thread failed; shutting imwatch down so it can be restarted", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        KafkaStreams running = streams;
+        resources.push(() -> running.close(Duration.ofSeconds(30)));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        resources.push(streamsMetrics);
+
+        http = HttpEndpoints.start(config.getInt(ImwatchConfig.HTTP_PORT_CONFIG), running::state, registry::scrape);
+        resources.push(http);
+        firing = new FiringAlerts(registry);
+        String alertmanagerUrl =
+                config.getString(ImwatchConfig.ALERTMANAGER_URL_CONFIG).strip();
+        AlertmanagerClient alertmanager = alertmanagerUrl.isEmpty()
+                ? null
+                : new AlertmanagerClient(alertmanagerUrl, Duration.ofSeconds(30), firing);
+        resources.push(new AlertForwarder(clientProperties, settings.topics().alerts(), firing, alertmanager));
+
+        DemoProducer demo = null;
+        String demoEnabled = config.getString(ImwatchConfig.DEMO_ENABLED_CONFIG);
+        if ("true".equals(demoEnabled) || ("auto".equals(demoEnabled) && config.isEmbedded())) {
+            if (settings.inputs().isEmpty()) {
+                throw new ConfigProblem("demo.enabled needs an input topic in input.topics to write to");
+            }
+            demo = new DemoProducer(
+                    clientProperties,
+                    settings.inputs().get(0).name(),
+                    new DemoProducer.Schedule(
+                            config.getInt(ImwatchConfig.DEMO_RATE_CONFIG),
+                                    config.duration(ImwatchConfig.DEMO_SPIKE_EVERY_CONFIG),
+                            config.duration(ImwatchConfig.DEMO_SPIKE_LENGTH_CONFIG),
+                                    config.getInt(ImwatchConfig.DEMO_SPIKE_RATE_CONFIG)));
+            resources.push(demo);
+        }
+        String summary = config.getString(ImwatchConfig.SUMMARY_INTERVAL_CONFIG).strip();
+        Duration summaryInterval = "auto".equals(summary)
+                ? (config.isEmbedded() ? Duration.ofSeconds(5) : Duration.ZERO)
+                : Durations.parse(summary);
+        if (!summaryInterval.isZero()) {
+            DemoProducer shownDemo = demo;
+            resources.push(new ConsoleSummary(
+                    registry,
+                    firing,
+                    () -> shownDemo == null || shownDemo.currentSpike() == null
+                            ? null
+                            : "demo spike in progress: " + shownDemo.currentSpike(),
+                    console,
+                    summaryInterval));
+        }
+        streams.start();
+        console.println("imwatch: running; Kafka at " + bootstrapServers + ", http://localhost:" + http.port()
+                + "/metrics, /health/ready; reading " + inputsDescription() + ". Ctrl-C stops.");
+    }
+
+    private void prepareTopics(Map<String, Object> clientProperties, boolean create) {
+        List<String> wanted = new ArrayList<>();
+        settings.inputs().forEach(in -> wanted.add(in.name()));
+        wanted.addAll(settings.topics().all());
+        try (Admin admin = Admin.create(clientProperties)) {
+            TopicAdmin topics = new TopicAdmin(admin);
+            if (create) {
+                List<String> created = topics.createMissing(
+                        wanted,
+                        List.of(settings.topics().alerts()),
+                        config.getInt(ImwatchConfig.TOPICS_PARTITIONS_CONFIG),
+                        config.getShort(ImwatchConfig.TOPICS_REPLICATION_CONFIG));
+                if (!created.isEmpty()) {
+                    log.info("created topics {}", created);
+                }
+            } else {
+                List<String> missing = topics.missing(wanted);
+                if (!missing.isEmpty()) {
+                    throw new ConfigProblem(
+                            "topics " + missing + " do not exist on " + bootstrapServers
+                                    + "; create them, or run with --create-topics (uses topics.partitions and topics.replication.factor)");
+                }
+            }
+        }
+    }
+
+    private String inputsDescription() {
+        List<String> parts = new ArrayList<>();
+        settings.inputs()
+                .forEach(in -> parts.add(in.vendor() == null ? in.name() : in.name() + " (" + in.vendor() + ")"));
+        settings.inputPattern().ifPresent(p -> parts.add("/" + p.pattern() + "/"));
+        return String.join(", ", parts);
+    }
+
+    /** Blocks until {@link #close()} is called or Kafka Streams fails; returns false on failure. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return !failed;
+    }
+
+    /** Waits up to {@code timeout} for Kafka Streams to be RUNNING. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (streams.state() == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return false;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public StreamSettings settings() {
+        return settings;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public FiringAlerts firingAlerts() {
+        return firing;
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}", resource, e);
+            }
+        }
+        registry.close();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,56 @@
+package io.imwatch.app.run;
+
+import io.imwatch.app.config.ImwatchConfig;
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.stream.DeadLetterDeserializationHandler;
+import io.imwatch.app.stream.DeadLetterProcessingHandler;
+import io.imwatch.app.stream.DeadLetterProductionHandler;
+import io.imwatch.app.stream.DeadLetters;
+import io.imwatch.classify.event.MalformedReason;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration imwatch runs with; {@code kafka.*} settings override these defaults. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {}
+
+    /**
+     * @param bootstrapServers the cluster (the embedded broker's when running embedded)
+     * @param stateDir where RocksDB state lives
+     * @param deadLetterListener told of each dead-lettered record (metrics)
+     */
+    public static Properties of(
+            ImwatchConfig config,
+            StreamSettings settings,
+            String bootstrapServers,
+            String stateDir,
+            Consumer<MalformedReason> deadLetterListener) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(ImwatchConfig.APPLICATION_ID_CONFIG));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(ImwatchConfig.PROCESSING_GUARANTEE_CONFIG));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(ImwatchConfig.COMMIT_INTERVAL_MS_CONFIG));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(ImwatchConfig.TOPICS_REPLICATION_CONFIG));
+        // every unreadable or failing record is dead-lettered by Kafka Streams' own hooks, in the same transaction
+        p.put(
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                settings.topics().deadLetter());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(DeadLetters.LISTENER_CONFIG, deadLetterListener);
+        // batching: the measured floor in KAFKA-NOTES.md needs bigger batches than the client defaults
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1);
+        p.putAll(config.kafkaPassThrough());
+        return p;
+    }
+}
