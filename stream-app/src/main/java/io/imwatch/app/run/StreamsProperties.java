@@ -43,6 +43,8 @@ public final class StreamsProperties {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        // Kafka 4.3 warns unless this is set; the constant is deprecated because 5.0 makes it the default
+        p.put("processing.exception.handler.global.enabled", true);
         p.put(DeadLetters.LISTENER_CONFIG, deadLetterListener);
         // batching: the measured floor in KAFKA-NOTES.md needs bigger batches than the client defaults
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);

@@ -1,0 +1,239 @@
+package io.imwatch.app.stream;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.event.LogEventParser;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImwatchTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture fixture;
+
+    private TopologyFixture fixture(Map<String, String> overrides) {
+        fixture = new TopologyFixture(overrides, stateDir);
+        return fixture;
+    }
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private static TestRecord<byte[], byte[]> record(String key, String value, Instant time, Headers headers) {
+        return new TestRecord<>(key == null ? null : key.getBytes(UTF_8), value.getBytes(UTF_8), headers, time);
+    }
+
+    private static Headers trace(String id) {
+        return new RecordHeaders().add("trace-id", id.getBytes(UTF_8));
+    }
+
+    private static JsonNode json(byte[] value) throws Exception {
+        return LogEventParser.mapper().readTree(value);
+    }
+
+    private static String header(TestRecord<?, ?> record, String key) {
+        var header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+
+    @Test
+    void shouldRouteKnownCodesToEnrichedKeepingKeyHeadersAndTimestamp() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START.plusSeconds(3);
+        f.logs.pipeInput(record("user-1", "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}", t, trace("abc")));
+
+        TestRecord<byte[], byte[]> out = f.enriched.readRecord();
+        assertThat(new String(out.key(), UTF_8)).isEqualTo("user-1");
+        assertThat(header(out, "trace-id")).isEqualTo("abc");
+        assertThat(out.getRecordTime()).isEqualTo(t);
+        JsonNode code = json(out.value()).path("imwatch").path("codes").get(0);
+        assertThat(code.path("name").asText()).isEqualTo("TokenExpiredError");
+        assertThat(code.path("sessionClose").asText()).isEqualTo("AUTH_EXPIRED");
+        assertThat(f.unknown.isEmpty()).isTrue();
+        assertThat(f.deadLetter.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRouteUnknownAndAmbiguousCodesToUnknownWithCandidates() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START.plusSeconds(4);
+        f.logs.pipeInput(record(null, "{\"errCode\":90002,\"errMsg\":\"DatabaseError\"}", t, trace("u1")));
+        f.logs.pipeInput(record("k", "request done code=1001", t, trace("u2")));
+
+        TestRecord<byte[], byte[]> unknown = f.unknown.readRecord();
+        assertThat(unknown.key()).isNull();
+        assertThat(header(unknown, "trace-id")).isEqualTo("u1");
+        assertThat(json(unknown.value())
+                        .path("imwatch")
+                        .path("codes")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("UNKNOWN");
+        TestRecord<byte[], byte[]> ambiguous = f.unknown.readRecord();
+        assertThat(ambiguous.getRecordTime()).isEqualTo(t);
+        JsonNode code = json(ambiguous.value()).path("imwatch").path("codes").get(0);
+        assertThat(code.path("status").asText()).isEqualTo("AMBIGUOUS");
+        assertThat(code.path("candidates")).hasSize(2);
+        assertThat(json(ambiguous.value()).path("message").asText()).isEqualTo("request done code=1001");
+        assertThat(f.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldUseTheTopicsDefaultVendor() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        f.turmsLogs.pipeInput(record("k", "request done code=1001", TopologyFixture.START, trace("t")));
+
+        JsonNode code =
+                json(f.enriched.readValue()).path("imwatch").path("codes").get(0);
+        assertThat(code.path("vendor").asText()).isEqualTo("turms");
+        assertThat(code.path("name").asText()).isEqualTo("NO_CONTENT");
+    }
+
+    @Test
+    void shouldCountAndDropEventsWithoutCodesByDefault() {
+        TopologyFixture f = fixture(Map.of());
+        f.logs.pipeInput(record("k", "GET /health 200 3ms", TopologyFixture.START, trace("n")));
+
+        assertThat(f.enriched.isEmpty() && f.unknown.isEmpty() && f.noCode.isEmpty() && f.deadLetter.isEmpty())
+                .isTrue();
+        assertThat(f.registry
+                        .get(ImwatchMetrics.EVENTS)
+                        .tag("route", "no-code")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldForwardEventsWithoutCodesWhenSwitchedOn() {
+        TopologyFixture f = fixture(Map.of("nocode.forward", "true"));
+        Instant t = TopologyFixture.START.plusSeconds(1);
+        f.logs.pipeInput(record("k", "GET /health 200 3ms", t, trace("n")));
+
+        TestRecord<byte[], byte[]> out = f.noCode.readRecord();
+        assertThat(header(out, "trace-id")).isEqualTo("n");
+        assertThat(out.getRecordTime()).isEqualTo(t);
+        assertThat(new String(out.key(), UTF_8)).isEqualTo("k");
+    }
+
+    /*
+     * The dead-letter tests run at_least_once: TopologyTestDriver never surfaces a transactional
+     * send made while a record is being deserialized. Under exactly_once_v2 on a real broker,
+     * ExactlyOnceIT shows every dead letter delivered once.
+     */
+    private static final Map<String, String> AT_LEAST_ONCE = Map.of("processing.guarantee", "at_least_once");
+
+    @Test
+    void shouldDeadLetterMalformedJsonWithOriginalBytesAndReasonHeaders() {
+        TopologyFixture f = fixture(AT_LEAST_ONCE);
+        Instant t = TopologyFixture.START.plusSeconds(7);
+        f.logs.pipeInput(record("bad-key", "{\"errCode\":1501,", t, trace("d1")));
+        f.commit();
+
+        TestRecord<byte[], byte[]> dead = f.deadLetter.readRecord();
+        assertThat(new String(dead.value(), UTF_8)).isEqualTo("{\"errCode\":1501,");
+        assertThat(new String(dead.key(), UTF_8)).isEqualTo("bad-key");
+        assertThat(dead.getRecordTime()).isEqualTo(t);
+        assertThat(header(dead, "trace-id")).isEqualTo("d1");
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("malformed-json");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo("im.logs");
+        assertThat(header(dead, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.SOURCE_TIMESTAMP)).isEqualTo(Long.toString(t.toEpochMilli()));
+        assertThat(header(dead, DeadLetters.EXCEPTION_CLASS))
+                .isEqualTo("io.imwatch.classify.event.MalformedEventException");
+        assertThat(f.registry
+                        .get(ImwatchMetrics.DEAD_LETTERS)
+                        .tag("reason", "malformed-json")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(f.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterInvalidUtf8AndOversizedEventsByteForByte() {
+        TopologyFixture f = fixture(Map.of("max.event.bytes", "128", "processing.guarantee", "at_least_once"));
+        byte[] badUtf8 = {'c', 'o', 'd', 'e', '=', '1', (byte) 0xC3, '('};
+        byte[] large = new byte[200];
+        java.util.Arrays.fill(large, (byte) 'x');
+        f.logs.pipeInput(new TestRecord<>(null, badUtf8, new RecordHeaders(), TopologyFixture.START));
+        f.logs.pipeInput(new TestRecord<>(null, large, new RecordHeaders(), TopologyFixture.START));
+        f.commit();
+
+        TestRecord<byte[], byte[]> first = f.deadLetter.readRecord();
+        TestRecord<byte[], byte[]> second = f.deadLetter.readRecord();
+        assertThat(first.value()).isEqualTo(badUtf8);
+        assertThat(header(first, DeadLetters.REASON)).isEqualTo("invalid-utf8");
+        assertThat(second.value()).isEqualTo(large);
+        assertThat(header(second, DeadLetters.REASON)).isEqualTo("too-large");
+        assertThat(header(second, DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+    }
+
+    @Test
+    void shouldEmitFinalWindowCountsOnceWhenTheWindowCloses() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START;
+        String close =
+                "{\"sdk\":\"turms-client-kotlin\",\"event\":\"session_closed\",\"closeStatus\":110,\"ts\":\"%s\"}";
+        f.logs.pipeInput(record("a", close.formatted(t.plusSeconds(5)), t.plusSeconds(5), trace("1")));
+        f.logs.pipeInput(record("a", close.formatted(t.plusSeconds(20)), t.plusSeconds(20), trace("2")));
+        f.logs.pipeInput(record("a", close.formatted(t.plusSeconds(50)), t.plusSeconds(50), trace("3")));
+        assertThat(f.counts.isEmpty()).as("no count before the window closes").isTrue();
+
+        // stream time passes window end + grace (1m + 10s): the window is final. Only coded events
+        // reach the counts sub-topology, so only they advance its stream time.
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2)); // final results: checked at most once a second
+        f.logs.pipeInput(record("b", "{\"errCode\":0}", t.plusSeconds(75), trace("4")));
+
+        Map<String, JsonNode> counts = new java.util.HashMap<>();
+        for (var kv : f.counts.readKeyValuesToList()) {
+            assertThat(counts.put(kv.key, json(kv.value)))
+                    .as("one final count per key and window")
+                    .isNull();
+        }
+        assertThat(counts).containsOnlyKeys("code|turms|session-close|SESSION|110", "close|turms|HEARTBEAT_TIMEOUT");
+        JsonNode close110 = counts.get("close|turms|HEARTBEAT_TIMEOUT");
+        assertThat(close110.path("count").asLong()).isEqualTo(3);
+        assertThat(close110.path("windowStart").asText()).isEqualTo("2026-11-20T10:00:00Z");
+        assertThat(close110.path("windowEnd").asText()).isEqualTo("2026-11-20T10:01:00Z");
+        assertThat(counts.get("code|turms|session-close|SESSION|110")
+                        .path("code")
+                        .asText())
+                .isEqualTo("110");
+    }
+
+    @Test
+    void shouldCountInTheLogsOwnTimeNotTheRecordTime() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START;
+        // logged at 10:00:30 but shipped to Kafka at 10:01:05 (inside grace)
+        f.logs.pipeInput(
+                record("a", "{\"errCode\":1501,\"time\":\"2026-11-20T10:00:30Z\"}", t.plusSeconds(65), trace("1")));
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+        f.logs.pipeInput(record("b", "{\"errCode\":0}", t.plusSeconds(140), trace("2")));
+
+        var records = f.counts.readKeyValuesToList();
+        assertThat(records).hasSize(2); // the 1501 code and its AUTH_EXPIRED close, both in the 10:00 window
+        for (var kv : records) {
+            assertThat(json(kv.value).path("windowStart").asText()).isEqualTo("2026-11-20T10:00:00Z");
+        }
+    }
+}
