@@ -2,10 +2,12 @@ package io.imwatch.app.alerts.simulation;
 
 import io.imwatch.app.alerts.DetectorParams;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A {@link SimulationResult} as Markdown, ready for BENCHMARKS.md or a terminal. */
 public final class DetectionReport {
@@ -105,18 +107,30 @@ public final class DetectionReport {
         line(
                 out,
                 "%d series (vendor × close reason; baselines %s–%s events per 1-minute window on a log scale,"
-                        + " each with its own daily cycle of ±20–80 %%), %d scored days after a %d-hour warm-up,"
+                        + " each with its own daily cycle of ±%.0f–%.0f %%), %d scored days after a %d-hour warm-up,"
                         + " %d injected spikes (%d per series and day, starting at random times within a window:"
-                        + " ×2, ×3, ×5, ×10 on series above %s per window, +10 to +100 events per window below;"
-                        + " lasting 1, 2, 3, 5 or 10 windows). Window counts are Poisson draws.",
+                        + " %s on series above %s per window, %s events per window below;"
+                        + " lasting %s windows). Window counts are Poisson draws.",
                 c.series(),
                 number(Scenario.QUIETEST),
                 number(Scenario.BUSIEST),
+                100 * Scenario.MIN_AMPLITUDE,
+                100 * (Scenario.MIN_AMPLITUDE + Scenario.AMPLITUDE_SPAN),
                 c.days(),
                 Scenario.LEAD_IN_WINDOWS / 60,
                 spikes,
                 c.spikesPerDay(),
-                number(Scenario.QUIET_BELOW));
+                sizes(Scenario.MULTIPLES, Spike.Kind.MULTIPLY),
+                number(Scenario.QUIET_BELOW),
+                sizes(Scenario.BURSTS, Spike.Kind.ADD),
+                Arrays.stream(Scenario.LENGTHS).mapToObj(Integer::toString).collect(Collectors.joining(", ")));
+    }
+
+    private static String sizes(double[] sizes, Spike.Kind kind) {
+        return Arrays.stream(sizes)
+                .mapToObj(size ->
+                        kind == Spike.Kind.ADD ? "+" + number(size) : new Spike(0, 0, 1, kind, size).sizeLabel())
+                .collect(Collectors.joining(", "));
     }
 
     static String params(DetectorParams p) {

@@ -28,6 +28,11 @@ public record Scenario(SimulationConfig config, List<SeriesProfile> series, List
     /** Series below this baseline get absolute bursts: a multiple of nearly nothing is nothing. */
     public static final double QUIET_BELOW = 3;
 
+    /** The daily cycle's relative amplitude is drawn from [MIN_AMPLITUDE, MIN_AMPLITUDE + AMPLITUDE_SPAN). */
+    public static final double MIN_AMPLITUDE = 0.2;
+
+    public static final double AMPLITUDE_SPAN = 0.6;
+
     static final List<String> VENDORS = List.of("turms", "jmessage", "openim", "easemob", "igap");
     static final double[] MULTIPLES = {2, 3, 5, 10};
     static final double[] BURSTS = {10, 20, 30, 50, 100};
@@ -62,7 +67,7 @@ public record Scenario(SimulationConfig config, List<SeriesProfile> series, List
             if (combo >= reasons.length) {
                 reason += "_" + combo / reasons.length;
             }
-            double amplitude = 0.2 + 0.6 * random.nextDouble();
+            double amplitude = MIN_AMPLITUDE + AMPLITUDE_SPAN * random.nextDouble();
             double phase = WINDOWS_PER_DAY * random.nextDouble();
             series.add(new SeriesProfile(vendor, reason, baseline, amplitude, phase, random.nextLong()));
         }
