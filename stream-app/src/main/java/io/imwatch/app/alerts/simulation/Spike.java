@@ -60,6 +60,9 @@ public record Spike(int series, double start, double length, Kind kind, double s
 
     /** How many times the normal traffic the spike's traffic is. */
     public double multiple(SeriesProfile profile) {
+        if (kind == Kind.MULTIPLY) {
+            return size; // exactly: a 3x spike must not count as 2.9999999999999996x
+        }
         double normal = profile.expected(start, end());
         return (normal + extra(profile, start, end())) / normal;
     }

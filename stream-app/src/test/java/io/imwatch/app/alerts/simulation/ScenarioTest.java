@@ -35,7 +35,9 @@ class ScenarioTest {
         assertThat(spike.extra(PROFILE, 401, 402)).isCloseTo(2 * PROFILE.expected(401, 402), within(1e-9));
         assertThat(spike.extra(PROFILE, 402, 403)).isCloseTo(2 * PROFILE.expected(402, 402.25), within(1e-9));
         assertThat(spike.extra(PROFILE, 403, 404)).isZero();
-        assertThat(spike.multiple(PROFILE)).isCloseTo(3, within(1e-9));
+        assertThat(spike.multiple(PROFILE))
+                .as("exactly, or 3x spikes drop out of the goal class")
+                .isEqualTo(3.0);
         assertThat(spike.sizeLabel()).isEqualTo("3×");
     }
 
