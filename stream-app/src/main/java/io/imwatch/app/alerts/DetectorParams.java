@@ -22,7 +22,7 @@ public record DetectorParams(
         int resolveWindows) {
 
     /** Defaults tuned with the detection-quality simulator (BENCHMARKS.md). */
-    public static final DetectorParams DEFAULTS = new DetectorParams(20, 2.5, 4.0, 5, 0.1, 1.5, 2);
+    public static final DetectorParams DEFAULTS = new DetectorParams(18, 2.0, 4.5, 5, 0.05, 1.5, 2);
 
     public DetectorParams {
         if (minCount < 1
