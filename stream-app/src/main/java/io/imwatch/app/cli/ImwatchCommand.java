@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             ExplainCommand.class,
             CatalogCommand.class,
+            SimulateAlertsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ImwatchCommand implements Runnable {
@@ -30,7 +31,7 @@ public final class ImwatchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Missing command: run, classify, explain or catalog");
+                spec.commandLine(), "Missing command: run, classify, explain, catalog or simulate");
     }
 
     /** The configured command line: config errors print their problems and exit {@link #EXIT_CONFIG}. */
