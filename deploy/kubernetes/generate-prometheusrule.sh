@@ -7,15 +7,12 @@
 #   generate-prometheusrule.sh            regenerate prometheusrule.yaml
 #   generate-prometheusrule.sh --check    exit 1, with a diff, if prometheusrule.yaml is stale
 #   generate-prometheusrule.sh --stdout   print what it would write
-#
-# While the real rules file does not exist it falls back to rules.placeholder.yml (no rules) and
-# says so; the generated header names the file it came from.
+
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 rules_rel=deploy/prometheus/rules/imwatch.rules.yml
-placeholder_rel=deploy/kubernetes/rules.placeholder.yml
 out_rel=deploy/kubernetes/prometheusrule.yaml
 
 mode=write
@@ -27,13 +24,8 @@ case "${1:-}" in
   *) echo "usage: $0 [--check|--stdout]" >&2; exit 2 ;;
 esac
 
-if [[ -f "$root/$rules_rel" ]]; then
-  src_rel=$rules_rel
-else
-  src_rel=$placeholder_rel
-  echo "generate-prometheusrule: WARNING: $rules_rel does not exist;" \
-       "using the placeholder $placeholder_rel (no rules)" >&2
-fi
+src_rel=$rules_rel
+[[ -f "$root/$src_rel" ]] || { echo "generate-prometheusrule: $src_rel is missing" >&2; exit 1; }
 
 render() {
   cat <<HEADER

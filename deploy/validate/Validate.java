@@ -37,7 +37,6 @@ public class Validate {
     static final String K8S = "deploy/kubernetes";
     static final String EXAMPLES = "deploy/examples";
     static final String RULES = "deploy/prometheus/rules/imwatch.rules.yml";
-    static final String RULES_PLACEHOLDER = "deploy/kubernetes/rules.placeholder.yml";
     static final String CONFIG_JAVA = "stream-app/src/main/java/io/imwatch/app/config/ImwatchConfig.java";
     static final String GRAFANA_PROVISIONING = "grafana/provisioning";
     static final String GRAFANA_DASHBOARDS = "grafana/dashboards";
@@ -1037,13 +1036,7 @@ public class Validate {
 
     static void prometheusRule() {
         section("PrometheusRule in sync with " + RULES);
-        boolean real = Files.isRegularFile(root.resolve(RULES));
-        String source = real ? RULES : RULES_PLACEHOLDER;
-        if (!real) {
-            warn(RULES, "does not exist on this branch: the PrometheusRule is generated from the placeholder "
-                    + RULES_PLACEHOLDER + " and carries no rules");
-        }
-        Map<String, Object> rules = loadMap(source);
+        Map<String, Object> rules = loadMap(RULES);
         Resource pr = resources.stream().filter(r -> r.kind().equals("PrometheusRule")).findFirst().orElse(null);
         if (rules == null || pr == null) {
             return;
