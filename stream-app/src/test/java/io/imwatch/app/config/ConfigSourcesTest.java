@@ -1,0 +1,107 @@
+package io.imwatch.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imwatch.app.cli.ConfigProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigSourcesTest {
+
+    @Test
+    void shouldMapImwatchEnvironmentVariablesToKeysAndIgnoreOthers() {
+        Map<String, String> keys = ConfigSources.fromEnvironment(Map.of(
+                "IMWATCH_HTTP_PORT", "9000",
+                "IMWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "IMWATCH_INPUT_TOPICS", "a,b:turms",
+                "PATH", "/usr/bin",
+                "IMWATCH_", "x"));
+
+        assertThat(keys)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "http.port", "9000", "kafka.security.protocol", "SASL_SSL", "input.topics", "a,b:turms"));
+    }
+
+    @Test
+    void shouldFlattenYamlAndReadProperties(@TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("imwatch.yaml"), """
+                bootstrap:
+                  servers: kafka:9092
+                input:
+                  topics: [im.logs, turms.logs:turms]
+                kafka:
+                  security.protocol: SASL_SSL
+                """);
+        Path properties = Files.writeString(dir.resolve("imwatch.properties"), "http.port = 9001\ncounts.window=30s\n");
+
+        assertThat(ConfigSources.fromFile(yaml))
+                .containsEntry("bootstrap.servers", "kafka:9092")
+                .containsEntry("input.topics", "im.logs,turms.logs:turms")
+                .containsEntry("kafka.security.protocol", "SASL_SSL");
+        assertThat(ConfigSources.fromFile(properties))
+                .containsEntry("http.port", "9001")
+                .containsEntry("counts.window", "30s");
+    }
+
+    @Test
+    void shouldLetLaterSourcesWinAndRememberWhereValuesCameFrom() {
+        ConfigSources sources = new ConfigSources()
+                .add("imwatch.yaml", Map.of("http.port", "9001", "counts.window", "30s"))
+                .add("environment", Map.of("http.port", "9002"))
+                .add("command line", Map.of("counts.window", "2m"));
+        ImwatchConfig config = sources.build();
+
+        assertThat(config.getInt(ImwatchConfig.HTTP_PORT_CONFIG)).isEqualTo(9002);
+        assertThat(config.duration(ImwatchConfig.COUNTS_WINDOW_CONFIG)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(sources.origin("http.port")).isEqualTo("environment");
+        assertThat(sources.origin("application.id")).isEqualTo("default");
+        assertThat(config.kafkaPassThrough()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnknownKeysSuggestingTheClosestOne() {
+        ConfigSources sources = new ConfigSources().add("IMWATCH_*", Map.of("http.prot", "9000"));
+
+        assertThatThrownBy(sources::build)
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("unknown key 'http.prot' (from IMWATCH_*); did you mean 'http.port'?");
+    }
+
+    @Test
+    void shouldNameKeyValueAndSourceOfABadValue() {
+        ConfigSources sources = new ConfigSources().add("command line", Map.of("http.port", "70000"));
+
+        assertThatThrownBy(sources::build)
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("Invalid value 70000 for configuration http.port")
+                .hasMessageContaining("set by command line");
+    }
+
+    @Test
+    void shouldExplainDurationsItCannotRead() {
+        assertThatThrownBy(() -> new ConfigSources()
+                        .add("f", Map.of("counts.window", "a minute"))
+                        .build())
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("counts.window")
+                .hasMessageContaining("use a duration such as 500ms, 30s, 5m, 1h or PT1M");
+        assertThat(Durations.parse("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void shouldPassKafkaSettingsThroughWithoutThePrefix() {
+        ImwatchConfig config = new ConfigSources()
+                .add("f", Map.of("kafka.security.protocol", "SASL_SSL", "kafka.num.stream.threads", "4"))
+                .build();
+
+        assertThat(config.kafkaPassThrough())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("num.stream.threads", "4");
+    }
+}

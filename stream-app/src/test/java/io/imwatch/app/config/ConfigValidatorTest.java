@@ -1,0 +1,77 @@
+package io.imwatch.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.catalog.Catalog;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigValidatorTest {
+
+    private static final Catalog CATALOG = Catalog.builtin();
+
+    private static StreamSettings validate(Map<String, String> settings) {
+        ConfigSources sources = new ConfigSources().add("imwatch.yaml", settings);
+        return ConfigValidator.validate(sources.build(), sources, CATALOG);
+    }
+
+    @Test
+    void shouldReadTopicsWithTheirDefaultVendors() {
+        StreamSettings settings = validate(Map.of(
+                "input.topics",
+                "im.logs, turms.logs:turms",
+                "input.pattern",
+                "openim\\..*",
+                "input.pattern.vendor",
+                "openim"));
+
+        assertThat(settings.vendorOf("im.logs")).isNull();
+        assertThat(settings.vendorOf("turms.logs")).isEqualTo("turms");
+        assertThat(settings.vendorOf("openim.api")).isEqualTo("openim");
+        assertThat(settings.vendorOf("other")).isNull();
+    }
+
+    @Test
+    void shouldNameTheUnknownVendorAndListTheKnownOnes() {
+        assertThatThrownBy(() -> validate(Map.of("input.topics", "im.logs:wechat")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining(
+                        "input.topics (from imwatch.yaml): vendor 'wechat' of topic 'im.logs' is not in the catalogue;"
+                                + " known vendors are [easemob, igap, jmessage, openim, turms]");
+    }
+
+    @Test
+    void shouldRequireAnInputTopic() {
+        assertThatThrownBy(() -> validate(Map.of("input.topics", "")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("input.topics is empty and input.pattern is not set: name the topics to read");
+    }
+
+    @Test
+    void shouldReportEveryTopicProblemAtOnce() {
+        assertThatThrownBy(() -> validate(Map.of(
+                        "input.topics",
+                        "im.logs,bad topic!",
+                        "topic.unknown",
+                        "im.codes.enriched",
+                        "topic.alerts",
+                        "im.logs",
+                        "alertmanager.url",
+                        "alertmanager:9093")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("'bad topic!' is not a valid topic name")
+                .hasMessageContaining("topic.unknown=im.codes.enriched (from imwatch.yaml) is used for two outputs")
+                .hasMessageContaining("topic.alerts=im.logs (from imwatch.yaml) is also an input topic")
+                .hasMessageContaining(
+                        "alertmanager.url=alertmanager:9093 (from imwatch.yaml) is not a URL; use e.g. http://alertmanager:9093");
+    }
+
+    @Test
+    void shouldRejectAnInvalidInputPattern() {
+        assertThatThrownBy(() -> validate(Map.of("input.pattern", "im.(logs")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("input.pattern (from imwatch.yaml): not a valid regex");
+    }
+}
