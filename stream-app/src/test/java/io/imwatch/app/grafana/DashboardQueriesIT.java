@@ -86,8 +86,8 @@ class DashboardQueriesIT {
         Optional<Path> binary = PrometheusProcess.binary();
         assumeTrue(
                 binary.isPresent(),
-                "no prometheus binary on the PATH (apt-get install -y prometheus, or set "
-                        + PrometheusProcess.BINARY_ENV + "): skipping the dashboard queries IT");
+                "no executable prometheus binary on the PATH or in " + PrometheusProcess.BINARY_ENV
+                        + " (apt-get install -y prometheus): skipping the dashboard queries IT");
         workDir = Files.createTempDirectory("imwatch-dashboards-it");
         // the first demo spike (Turms heartbeat timeouts) comes at 90s: late enough that the spike
         // rule's baseline (1m windows wholly inside the data, ending a minute ago) exists by then
