@@ -1,0 +1,345 @@
+package io.imwatch.app.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.grafana.GrafanaFiles.Dashboard;
+import io.imwatch.app.grafana.GrafanaFiles.LabelValues;
+import io.imwatch.app.grafana.GrafanaFiles.Query;
+import io.imwatch.app.run.ImwatchApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every query of every dashboard panel, annotation and variable, and every Prometheus query of
+ * the Grafana-managed alert rules, run against a real Prometheus (a child process) scraping a
+ * real imwatch (the embedded broker and demo traffic, in this JVM). A query fails the test if
+ * Prometheus rejects it, or if it returns no series, or only NaN, by the time the demo has had
+ * its first session-close spike and the spike rule's 1h baseline has its first full windows.
+ *
+ * <p>Skipped when no {@code prometheus} binary is found ({@code apt-get install -y prometheus},
+ * or set {@value PrometheusProcess#BINARY_ENV}).
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DashboardQueriesIT {
+
+    /**
+     * Grafana's built-in variables, as a 1h dashboard would roughly have them. $__rate_interval is
+     * at least four scrape intervals in Grafana; 30s gives rate() plenty of 1s samples.
+     */
+    private static final Map<String, String> BUILT_INS = Map.of(
+            "__rate_interval", "30s",
+            "__interval", "5s",
+            "__interval_ms", "5000",
+            "__range", "5m",
+            "__range_s", "300",
+            "__range_ms", "300000");
+
+    /** A single value per template variable, for a second pass: a vendor with every kind of series. */
+    private static final String ONE_VENDOR = "turms";
+
+    /**
+     * The (vendor, reason) series the demo's session-close spikes hit (DemoTraffic.Spike:
+     * TURMS_HEARTBEAT_TIMEOUT, EASEMOB_KICKED_BY_OTHER_DEVICE, OPENIM_TOKEN_EXPIRED).
+     */
+    private static final Set<String> DEMO_SPIKED_SERIES =
+            Set.of("turms/HEARTBEAT_TIMEOUT", "easemob/KICKED_BY_OTHER_DEVICE", "openim/AUTH_EXPIRED");
+
+    private static final Duration STEP = Duration.ofSeconds(5);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(200);
+    private static final Pattern REF = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)}?");
+
+    private static Path workDir;
+    private static ImwatchApp imwatch;
+    private static PrometheusProcess prometheus;
+    private static Instant scrapingSince;
+    private static String instance;
+
+    @BeforeAll
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    static void startImwatchAndPrometheus() throws Exception {
+        Optional<Path> binary = PrometheusProcess.binary();
+        assumeTrue(
+                binary.isPresent(),
+                "no executable prometheus binary on the PATH or in " + PrometheusProcess.BINARY_ENV
+                        + " (apt-get install -y prometheus): skipping the dashboard queries IT");
+        workDir = Files.createTempDirectory("imwatch-dashboards-it");
+        // the first demo spike (Turms heartbeat timeouts) comes at 90s: late enough that the spike
+        // rule's baseline (1m windows wholly inside the data, ending a minute ago) exists by then
+        // and does not contain the spike, early enough for the test's time budget
+        imwatch = ImwatchApp.start(
+                new ConfigSources()
+                        .add(
+                                "DashboardQueriesIT",
+                                Map.of(
+                                        "application.id", "imwatch-dashboards-it",
+                                        "http.port", "0",
+                                        "demo.spike.every", "90s",
+                                        "demo.spike.length", "10s",
+                                        "counts.window", "5s",
+                                        "counts.grace", "1s",
+                                        "alerts.evaluation.interval", "1s",
+                                        "summary.interval", "0s")),
+                false,
+                System.out);
+        assertThat(imwatch.awaitRunning(Duration.ofSeconds(90)))
+                .as("imwatch RUNNING")
+                .isTrue();
+        instance = "127.0.0.1:" + imwatch.httpPort();
+        prometheus = PrometheusProcess.start(binary.get(), workDir, "imwatch", instance);
+        await("prometheus ready").atMost(Duration.ofSeconds(30)).until(prometheus::isReady);
+        await("prometheus scraping imwatch")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> !prometheus.query("up{job=\"imwatch\"} == 1").isEmpty());
+        scrapingSince = Instant.now();
+    }
+
+    @AfterAll
+    static void stopPrometheusAndImwatch() throws Exception {
+        try {
+            if (prometheus != null) {
+                prometheus.close();
+            }
+        } finally {
+            if (imwatch != null) {
+                imwatch.close();
+            }
+            if (workDir != null) {
+                deleteRecursively(workDir);
+            }
+        }
+    }
+
+    @Test
+    void shouldReturnSeriesForEveryDashboardAndAlertRuleQuery() {
+        AtomicReference<Integer> checked = new AtomicReference<>(0);
+        await("every dashboard and alert-rule query returning data")
+                .atMost(LONGEST_WAIT)
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    List<String> problems = new ArrayList<>();
+                    checked.set(checkEverything(problems));
+                    assertThat(problems)
+                            .as("queries without data, out of %d", checked.get())
+                            .isEmpty();
+                });
+        System.out.printf(
+                "DashboardQueriesIT: %d queries returned data, %ds after Prometheus began scraping%n",
+                checked.get(), Duration.between(scrapingSince, Instant.now()).toSeconds());
+    }
+
+    @Test
+    void shouldFireTheGrafanaSpikeRuleOnTheDemoSpikeAndNothingElse() {
+        JsonNode rule = GrafanaFiles.alertRules().stream()
+                .filter(r -> "imwatch-session-close-spike".equals(r.path("uid").asText()))
+                .findFirst()
+                .orElseThrow();
+        String condition = conditionAsPromQL(rule);
+        AtomicReference<JsonNode> firing = new AtomicReference<>();
+
+        await("the Grafana spike rule firing on a demo spike")
+                .atMost(LONGEST_WAIT)
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    firing.set(prometheus.query(condition));
+                    assertThat(firing.get()).as(condition).isNotEmpty();
+                });
+
+        List<String> series = new ArrayList<>();
+        firing.get()
+                .forEach(s -> series.add(s.path("metric").path("vendor").asText() + "/"
+                        + s.path("metric").path("reason").asText()));
+        assertThat(series).as("series firing on " + condition).allMatch(DEMO_SPIKED_SERIES::contains);
+        System.out.printf(
+                "DashboardQueriesIT: the Grafana spike rule fired on %s, %ds after Prometheus began scraping%n",
+                series, Duration.between(scrapingSince, Instant.now()).toSeconds());
+    }
+
+    /** Runs every query once; returns how many ran and adds what went wrong to {@code problems}. */
+    private static int checkEverything(List<String> problems) {
+        Instant end = Instant.now();
+        Instant start = scrapingSince.isAfter(end.minus(Duration.ofMinutes(5)))
+                ? scrapingSince
+                : end.minus(Duration.ofMinutes(5));
+        int checked = 0;
+        for (Dashboard dashboard : GrafanaFiles.dashboards()) {
+            Map<String, String> all = new HashMap<>(BUILT_INS);
+            Map<String, String> oneValues = new TreeMap<>();
+            for (JsonNode variable : dashboard.variables()) {
+                String name = variable.path("name").asText();
+                if ("query".equals(variable.path("type").asText())) {
+                    all.put(name, variable.path("allValue").asText(".*"));
+                    oneValues.put(name, oneValue(name));
+                }
+            }
+            Map<String, String> one = new HashMap<>(BUILT_INS);
+            one.putAll(oneValues);
+            for (Query query : dashboard.queries()) {
+                checked += check(query.where(), query.expr(), query.instant(), all, start, end, problems);
+                if (usesAny(query.expr(), dashboard.variableNames())) {
+                    checked += check(
+                            query.where() + " with " + oneValues,
+                            query.expr(),
+                            query.instant(),
+                            one,
+                            start,
+                            end,
+                            problems);
+                }
+            }
+            for (LabelValues lv : dashboard.labelValueQueries()) {
+                checked++;
+                try {
+                    if (prometheus
+                            .labelValues(lv.label(), GrafanaFiles.substitute(lv.match(), all), start, end)
+                            .isEmpty()) {
+                        problems.add(
+                                lv.where() + ": no values for label_values(" + lv.match() + ", " + lv.label() + ")");
+                    }
+                } catch (PrometheusProcess.QueryFailed e) {
+                    problems.add(lv.where() + ": " + e.getMessage());
+                }
+            }
+        }
+        for (JsonNode rule : GrafanaFiles.alertRules()) {
+            for (JsonNode data : rule.path("data")) {
+                if ("prometheus".equals(data.path("datasourceUid").asText())) {
+                    JsonNode model = data.path("model");
+                    checked += check(
+                            "alert rule " + rule.path("title").asText() + " / "
+                                    + data.path("refId").asText(),
+                            model.path("expr").asText(),
+                            model.path("instant").asBoolean(false),
+                            BUILT_INS,
+                            start,
+                            end,
+                            problems);
+                }
+            }
+        }
+        return checked;
+    }
+
+    private static String oneValue(String variable) {
+        return switch (variable) {
+            case "vendor" -> ONE_VENDOR;
+            case "instance" -> instance;
+            default -> throw new IllegalStateException("no test value for $" + variable + "; add one here");
+        };
+    }
+
+    private static int check(
+            String where,
+            String rawExpr,
+            boolean instant,
+            Map<String, String> values,
+            Instant start,
+            Instant end,
+            List<String> problems) {
+        String expr = GrafanaFiles.substitute(rawExpr, values);
+        Set<String> left = GrafanaFiles.variablesIn(expr);
+        if (!left.isEmpty()) {
+            problems.add(where + ": variables not substituted " + left + "\n      " + expr);
+            return 1;
+        }
+        try {
+            JsonNode result = instant ? prometheus.query(expr) : prometheus.queryRange(expr, start, end, STEP);
+            if (result.isEmpty()) {
+                problems.add(where + ": no series (" + (instant ? "instant" : "range") + ")\n      " + expr);
+            } else if (!hasNumber(result)) {
+                problems.add(where + ": only NaN\n      " + expr);
+            }
+        } catch (PrometheusProcess.QueryFailed e) {
+            problems.add(where + ": " + e.getMessage() + "\n      " + expr);
+        }
+        return 1;
+    }
+
+    private static boolean hasNumber(JsonNode result) {
+        for (JsonNode series : result) {
+            if (series.has("value")
+                    && !"NaN".equals(series.path("value").path(1).asText())) {
+                return true;
+            }
+            for (JsonNode point : series.path("values")) {
+                if (!"NaN".equals(point.path(1).asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesAny(String expr, Set<String> variables) {
+        return GrafanaFiles.variablesIn(expr).stream().anyMatch(variables::contains);
+    }
+
+    /**
+     * The rule's condition, a Grafana math expression over its queries such as
+     * {@code $A >= 20 && $A >= 2.5 * $B}, as one PromQL expression that returns the series for
+     * which it holds: comparisons filter in PromQL, and {@code &&}/{@code ||} become and/or.
+     */
+    private static String conditionAsPromQL(JsonNode rule) {
+        Map<String, JsonNode> byRefId = new LinkedHashMap<>();
+        rule.path("data").forEach(d -> byRefId.put(d.path("refId").asText(), d));
+        JsonNode condition = byRefId.get(rule.path("condition").asText());
+        assertThat(condition.path("model").path("type").asText())
+                .as("the condition of " + rule.path("title").asText() + " is a math expression")
+                .isEqualTo("math");
+        String math = condition.path("model").path("expression").asText();
+        assertThat(math)
+                .as("only refs, numbers, arithmetic, comparisons, && and || can be turned into PromQL")
+                .matches("[\\s$A-Za-z0-9_.()*/+\\-<>=!&|]+");
+        Matcher m = REF.matcher(math);
+        StringBuilder promql = new StringBuilder();
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            JsonNode query = byRefId.get(m.group(1));
+            assertThat(query.path("datasourceUid").asText())
+                    .as("$" + m.group(1) + " is a Prometheus query")
+                    .isEqualTo("prometheus");
+            used.add(m.group(1));
+            m.appendReplacement(
+                    promql,
+                    Matcher.quoteReplacement(
+                            "(" + query.path("model").path("expr").asText() + ")"));
+        }
+        m.appendTail(promql);
+        assertThat(used).isNotEmpty();
+        return promql.toString().replace("&&", " and ").replace("||", " or ");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
