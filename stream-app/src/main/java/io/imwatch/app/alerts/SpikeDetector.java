@@ -5,7 +5,8 @@ package io.imwatch.app.alerts;
  * stream processor and the detection-quality simulator.
  *
  * <p>A window fires when its count is at least {@code minCount}, at least {@code factor} times the
- * baseline mean, and at least {@code zScore} deviations above it. While firing the baseline
+ * baseline mean, and at least {@code zScore} deviations above it. The baseline is the mean of the
+ * windows seen while there are fewer than 1/alpha of them, then an EWMA. While firing the baseline
  * learns at a quarter of the usual rate, so a spike does not become the new normal, yet a lasting
  * shift in level is eventually accepted. It resolves after {@code resolveWindows} calm windows
  * (below {@code resolveFactor} times the baseline): hysteresis, so a spike hovering at the
@@ -63,9 +64,10 @@ public final class SpikeDetector {
                 since = 0;
             }
         }
-        double alpha = s.windows() == 0
-                ? 1.0
-                : firing || transition == Transition.RESOLVED ? params.alpha() / 4 : params.alpha();
+        // A running mean until the EWMA's own weight takes over (a bias-corrected EWMA): with a
+        // small alpha, the first windows would otherwise pin the baseline for a long time.
+        double learning = Math.max(params.alpha(), 1.0 / (s.windows() + 1));
+        double alpha = firing || transition == Transition.RESOLVED ? params.alpha() / 4 : learning;
         double diff = count - s.mean();
         double mean = s.mean() + alpha * diff;
         double variance = s.windows() == 0 ? 0 : (1 - alpha) * (s.variance() + alpha * diff * diff);

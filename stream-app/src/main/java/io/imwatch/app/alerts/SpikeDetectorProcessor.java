@@ -36,8 +36,10 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     private final Duration interval;
     private final String generatorUrl;
     private final Map<String, SpikeDetector> detectors = new HashMap<>();
+    private final long idleAfterMs;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, SeriesState> store;
+    private long lastRecordAt = Long.MIN_VALUE;
 
     SpikeDetectorProcessor(AlertRules rules, Duration grace, Duration interval, String generatorUrl) {
         this.rules = rules;
@@ -45,6 +47,11 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         this.interval = interval;
         this.generatorUrl = generatorUrl;
         rules.rules().forEach(r -> detectors.put(r.name(), new SpikeDetector(r.params())));
+        long longestWindow = rules.rules().stream()
+                .mapToLong(r -> r.window().toMillis())
+                .max()
+                .orElse(60_000L);
+        this.idleAfterMs = longestWindow + grace.toMillis();
     }
 
     @Override
@@ -56,6 +63,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
 
     @Override
     public void process(Record<String, Long> record) {
+        lastRecordAt = context.currentSystemTimeMs();
         String key = record.key();
         AlertRule rule = rules.byName(ruleName(key)).orElse(null);
         if (rule == null) {
@@ -74,8 +82,15 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         store.put(key, state);
     }
 
-    /** Judges every window that ended more than the grace period ago, for every series. */
+    /**
+     * Judges every window that ended more than the grace period ago, for every series. "Ago" is
+     * measured on the records while they arrive (stream time: after a restart or under lag, a
+     * window is judged only once its records have been read) and on the wall clock once none have
+     * arrived for a window plus grace (a quiet partition never advances stream time).
+     */
     void evaluate(long now) {
+        boolean idle = lastRecordAt == Long.MIN_VALUE || now - lastRecordAt > idleAfterMs;
+        long progress = idle ? now : Math.min(now, context.currentStreamTimeMs());
         List<KeyValue<String, SeriesState>> updates = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         try (KeyValueIterator<String, SeriesState> it = store.all()) {
@@ -86,7 +101,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
                     removals.add(kv.key); // the rule was removed from the configuration
                     continue;
                 }
-                SeriesState next = judge(rule, kv.value, now);
+                SeriesState next = judge(rule, kv.value, progress);
                 if (next != kv.value) {
                     updates.add(KeyValue.pair(kv.key, next));
                 }
@@ -96,16 +111,17 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         updates.forEach(kv -> store.put(kv.key, kv.value));
     }
 
-    private SeriesState judge(AlertRule rule, SeriesState state, long now) {
+    private SeriesState judge(AlertRule rule, SeriesState state, long progress) {
         long window = rule.window().toMillis();
-        long closedBy = now - grace.toMillis();
+        long closedBy = progress - grace.toMillis();
         long last = Math.floorDiv(closedBy - window, window) * window; // latest window whose end <= closedBy
         long first;
         if (state.lastClosed() == Long.MIN_VALUE) {
             if (state.open().isEmpty()) {
                 return state;
             }
-            first = state.open().firstKey();
+            // a series is first seen mid-window: that partial window would drag the baseline down
+            first = state.open().firstKey() + window;
         } else {
             first = state.lastClosed() + window;
         }

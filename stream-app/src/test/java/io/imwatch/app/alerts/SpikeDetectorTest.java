@@ -134,4 +134,13 @@ class SpikeDetectorTest {
         assertThat(first).isEqualTo(second);
         assertThat(state).isSameAs(before);
     }
+
+    @Test
+    void shouldNotLetALowFirstWindowMakeOrdinaryTrafficLookLikeASpike() {
+        observe(2); // a series that started a few seconds before its first window ended
+        steady(40, 30);
+
+        assertThat(state.firing()).isFalse();
+        assertThat(state.mean()).isBetween(35.0, 45.0);
+    }
 }

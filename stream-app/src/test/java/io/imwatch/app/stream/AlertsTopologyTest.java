@@ -136,4 +136,41 @@ class AlertsTopologyTest {
                 .as("the series is tracked")
                 .isNotNull();
     }
+
+    @Test
+    void shouldNotJudgeASeriesOnTheWindowItWasFirstSeenIn() {
+        f = new TopologyFixture(Map.of(), stateDir);
+        Instant late = TopologyFixture.START.plusSeconds(58); // imwatch starts two seconds before a window ends
+        f.logs.pipeInput(new TestRecord<>(null, HEARTBEAT_CLOSE.formatted(late).getBytes(UTF_8), late));
+        f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+        for (int m = 1; m < 12; m++) {
+            minute(m, 40);
+        }
+        assertThat(alerts())
+                .as("40 closes a minute from the start is the baseline, not a spike")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldWaitForABacklogBeforeJudgingItsWindows() {
+        f = new TopologyFixture(Map.of(), stateDir);
+        // imwatch comes back after ten minutes: the backlog is read minute by minute, much faster than
+        // it was written, while the wall clock is already ten minutes ahead
+        f.driver.advanceWallClockTime(Duration.ofMinutes(10));
+        for (int m = 0; m < 10; m++) {
+            Instant start = TopologyFixture.START.plus(Duration.ofMinutes(m));
+            for (int i = 0; i < 40; i++) {
+                Instant t = start.plusMillis(i * 1_500L);
+                f.logs.pipeInput(
+                        new TestRecord<>(null, HEARTBEAT_CLOSE.formatted(t).getBytes(UTF_8), t));
+            }
+            f.driver.advanceWallClockTime(Duration.ofSeconds(6)); // a punctuation while the backlog is still being read
+        }
+        for (int m = 10; m < 16; m++) {
+            minute(m, 40);
+        }
+        assertThat(alerts())
+                .as("a window is judged on its records, not before they are read")
+                .isEmpty();
+    }
 }
