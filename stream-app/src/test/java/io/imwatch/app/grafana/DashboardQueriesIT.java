@@ -2,13 +2,13 @@ package io.imwatch.app.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.grafana.GrafanaFiles.Dashboard;
 import io.imwatch.app.grafana.GrafanaFiles.LabelValues;
 import io.imwatch.app.grafana.GrafanaFiles.Query;
+import io.imwatch.app.it.ExternalTools;
 import io.imwatch.app.run.ImwatchApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,10 +84,10 @@ class DashboardQueriesIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     static void startImwatchAndPrometheus() throws Exception {
         Optional<Path> binary = PrometheusProcess.binary();
-        assumeTrue(
+        ExternalTools.assumePresent(
                 binary.isPresent(),
-                "no executable prometheus binary on the PATH or in " + PrometheusProcess.BINARY_ENV
-                        + " (apt-get install -y prometheus): skipping the dashboard queries IT");
+                "prometheus (on the PATH or in " + PrometheusProcess.BINARY_ENV + ")",
+                "apt-get install -y prometheus");
         workDir = Files.createTempDirectory("imwatch-dashboards-it");
         // the first demo spike (Turms heartbeat timeouts) comes at 90s: late enough that the spike
         // rule's baseline (1m windows wholly inside the data, ending a minute ago) exists by then

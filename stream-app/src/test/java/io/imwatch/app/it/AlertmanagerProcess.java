@@ -29,6 +29,10 @@ final class AlertmanagerProcess implements AutoCloseable {
     /** Empty when Alertmanager is not installed (CI installs it: apt-get install prometheus-alertmanager). */
     static Optional<AlertmanagerProcess> startIfInstalled(Path dir) throws IOException {
         if (!Files.isExecutable(BINARY)) {
+            if (ExternalTools.required()) {
+                throw new AssertionError("Alertmanager is required (imwatch.require.tools=true) but " + BINARY
+                        + " is missing: apt-get install -y prometheus-alertmanager");
+            }
             return Optional.empty();
         }
         Path config = Files.writeString(dir.resolve("alertmanager.yml"), """
