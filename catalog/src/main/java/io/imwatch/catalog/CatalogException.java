@@ -3,17 +3,9 @@ package io.imwatch.catalog;
 import java.util.List;
 
 /** A catalogue could not be loaded; {@link #problems()} lists every problem found, each locatable. */
-public final class CatalogException extends RuntimeException {
-
-    private final List<String> problems;
+public final class CatalogException extends FileProblemsException {
 
     public CatalogException(String summary, List<String> problems) {
-        super(summary + (problems.isEmpty() ? "" : ":\n  - " + String.join("\n  - ", problems)));
-        this.problems = List.copyOf(problems);
-    }
-
-    /** Each problem as {@code file:line: where: what is wrong and what is expected}. */
-    public List<String> problems() {
-        return problems;
+        super(summary, problems);
     }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class CatalogFileReader {
             "retryable");
 
     private final String source;
-    private final List<String> problems = new ArrayList<>();
+    private YamlProblems problems;
     private LocatedYaml yaml;
 
     private CatalogFileReader(String source) {
@@ -77,7 +76,7 @@ final class CatalogFileReader {
             throw new CatalogException(
                     "catalogue file " + source + " is not valid YAML", List.of(source + ": " + e.getMessage()));
         }
-        yaml.duplicateKeys().forEach(d -> problems.add(source + ":" + d.substring("line ".length())));
+        problems = new YamlProblems(source, yaml);
         JsonNode root = yaml.root();
         if (root == null || !root.isObject()) {
             fail(root, "file", "must be a mapping with keys vendor, product, spaces");
@@ -173,12 +172,12 @@ final class CatalogFileReader {
             return null;
         }
         unknownKeys(node, ENTRY_KEYS, where);
-        int before = problems.size();
+        int before = problems.count();
         Fields f = new Fields(node, defaults, where);
         int code = f.integer("code", Integer.MIN_VALUE, Integer.MAX_VALUE);
         int minor = minor(node, where);
         CatalogEntry entry = f.entry(vendor, space, code, code, minor);
-        return problems.size() == before ? entry : null;
+        return problems.count() == before ? entry : null;
     }
 
     private CatalogEntry range(String vendor, String space, JsonNode node, JsonNode defaults) {
@@ -188,15 +187,15 @@ final class CatalogFileReader {
             return null;
         }
         unknownKeys(node, RANGE_KEYS, where);
-        int before = problems.size();
+        int before = problems.count();
         Fields f = new Fields(node, defaults, where);
         int from = f.integer("from", Integer.MIN_VALUE, Integer.MAX_VALUE);
         int to = f.integer("to", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        if (problems.size() == before && to <= from) {
+        if (problems.count() == before && to <= from) {
             fail(node, where, "'to' (" + to + ") must be greater than 'from' (" + from + ")");
         }
         CatalogEntry entry = f.entry(vendor, space, from, Math.max(from, to), CatalogEntry.ANY_MINOR);
-        return problems.size() == before ? entry : null;
+        return problems.count() == before ? entry : null;
     }
 
     private int minor(JsonNode node, String where) {
@@ -375,16 +374,7 @@ final class CatalogFileReader {
     }
 
     private void unknownKeys(JsonNode node, Set<String> allowed, String where) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                fail(
-                        node.get(name),
-                        where,
-                        "unknown key '" + name + "'; allowed keys are "
-                                + allowed.stream().sorted().collect(Collectors.joining(", ")));
-            }
-        }
+        problems.unknownKeys(node, allowed, where);
     }
 
     private String entryLabel(String space, JsonNode node) {
@@ -394,12 +384,12 @@ final class CatalogFileReader {
     }
 
     private void fail(JsonNode at, String where, String what) {
-        int line = at == null ? 0 : yaml.line(at);
-        problems.add(source + (line > 0 ? ":" + line : "") + ": " + where + ": " + what);
+        problems.add(at, where, what);
     }
 
     private CatalogException failure() {
-        return new CatalogException("catalogue file " + source + " has " + problems.size() + " problem(s)", problems);
+        return new CatalogException(
+                "catalogue file " + source + " has " + problems.count() + " problem(s)", problems.list());
     }
 
     /** Shared empty nodes for absent defaults. */

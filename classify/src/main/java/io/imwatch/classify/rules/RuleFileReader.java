@@ -2,11 +2,11 @@ package io.imwatch.classify.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.catalog.LocatedYaml;
+import io.imwatch.catalog.YamlProblems;
 import io.imwatch.classify.event.EnvelopeFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +34,7 @@ final class RuleFileReader {
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final String source;
-    private final List<String> problems = new ArrayList<>();
+    private YamlProblems problems;
     private final List<RuleFile.SpaceRef> spaceRefs = new ArrayList<>();
     private LocatedYaml yaml;
     private String vendor;
@@ -55,7 +55,7 @@ final class RuleFileReader {
             throw new RuleException(
                     "rule file " + source + " is not valid YAML", List.of(source + ": " + e.getMessage()));
         }
-        yaml.duplicateKeys().forEach(d -> problems.add(source + ":" + d.substring("line ".length())));
+        problems = new YamlProblems(source, yaml);
         JsonNode root = yaml.root();
         if (root == null || !root.isObject()) {
             fail(root, "file", "must be a mapping with keys vendor, hints, rules");
@@ -324,31 +324,18 @@ final class RuleFileReader {
     }
 
     private void unknownKeys(JsonNode node, Set<String> allowed, String where) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                fail(
-                        node.get(name),
-                        where,
-                        "unknown key '" + name + "'; allowed keys are "
-                                + allowed.stream().sorted().collect(Collectors.joining(", ")));
-            }
-        }
+        problems.unknownKeys(node, allowed, where);
     }
 
     private String location(JsonNode node) {
-        int line = yaml.line(node);
-        return source + (line > 0 ? ":" + line : "") + ": ";
+        return problems.location(node);
     }
 
     private void fail(JsonNode at, String where, String what) {
-        problems.add(location(at) + where + ": " + what);
+        problems.add(at, where, what);
     }
 
     private RuleException failure() {
-        return new RuleException("rule file " + source + " has " + problems.size() + " problem(s)", problems);
+        return new RuleException("rule file " + source + " has " + problems.count() + " problem(s)", problems.list());
     }
 }

@@ -1,7 +1,6 @@
 package io.imwatch.app.cli;
 
-import io.imwatch.catalog.CatalogException;
-import io.imwatch.classify.rules.RuleException;
+import io.imwatch.catalog.FileProblemsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +38,7 @@ public final class ImwatchCommand implements Runnable {
         CommandLine cli = new CommandLine(new ImwatchCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof CatalogException || e instanceof RuleException || e instanceof ConfigProblem) {
+            if (e instanceof FileProblemsException || e instanceof ConfigProblem) {
                 err.println("imwatch: " + e.getMessage());
                 err.flush();
                 return EXIT_CONFIG;

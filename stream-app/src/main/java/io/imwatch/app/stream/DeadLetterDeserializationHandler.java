@@ -1,6 +1,5 @@
 package io.imwatch.app.stream;
 
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -8,16 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Unreadable records (bad UTF-8, broken JSON, too large) go to the dead-letter topic; processing resumes. */
-public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+public final class DeadLetterDeserializationHandler extends DeadLetterHandler
+        implements DeserializationExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
-
-    private DeadLetters deadLetters;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.from(configs);
-    }
 
     @Override
     public Response handleError(

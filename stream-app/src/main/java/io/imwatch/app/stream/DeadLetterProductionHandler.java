@@ -1,6 +1,5 @@
 package io.imwatch.app.stream;
 
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -12,16 +11,9 @@ import org.slf4j.LoggerFactory;
  * An output the broker refuses as too large (enrichment adds a few hundred bytes) dead-letters the
  * original record; any other production failure fails as Kafka Streams would, so nothing is skipped silently.
  */
-public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+public final class DeadLetterProductionHandler extends DeadLetterHandler implements ProductionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
-
-    private DeadLetters deadLetters;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.from(configs);
-    }
 
     @Override
     public Response handleError(
