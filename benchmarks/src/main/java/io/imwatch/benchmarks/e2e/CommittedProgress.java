@@ -1,0 +1,62 @@
+package io.imwatch.benchmarks.e2e;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Throughput measured from outside by a group's committed offsets on the input topic: records
+ * committed between the first progress and the last, over that time. Start-up and rebalances
+ * do not count, and both systems are timed the same way.
+ */
+final class CommittedProgress {
+
+    /** @param records committed in the measured span; {@code millis} the span */
+    record Result(long records, long millis) {
+        double perSecond() {
+            return millis == 0 ? 0 : records * 1000.0 / millis;
+        }
+    }
+
+    private CommittedProgress() {}
+
+    static Result await(Admin admin, String group, String topic, long total, long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        long firstAt = -1;
+        long firstCount = 0;
+        long lastAt = -1;
+        long last = 0;
+        while (System.currentTimeMillis() < deadline) {
+            long committed = committed(admin, group, topic);
+            long now = System.currentTimeMillis();
+            if (committed > 0 && firstAt < 0) {
+                firstAt = now;
+                firstCount = committed;
+            }
+            if (committed > last) {
+                last = committed;
+                lastAt = now;
+            }
+            if (committed >= total) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        if (last < total) {
+            throw new IllegalStateException(group + " committed only " + last + " of " + total + " records in time");
+        }
+        return new Result(last - firstCount, lastAt - firstAt);
+    }
+
+    static long committed(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
+        return offsets.entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
+    }
+}
