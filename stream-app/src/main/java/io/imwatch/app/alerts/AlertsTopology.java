@@ -17,8 +17,11 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AlertsTopology {
 
-    /** Name of the detector's store (and so of its changelog topic). */
+    /** Name of the detector's series store (and so of its changelog topic). */
     public static final String STORE = "alert-series-store";
+
+    /** Name of the store of per-series window counts. */
+    public static final String COUNTS_STORE = "alert-window-counts-store";
 
     /** Name of the repartition topic (suffix). */
     public static final String REPARTITION = "alert-signals";
@@ -33,7 +36,11 @@ public final class AlertsTopology {
             StreamsBuilder builder,
             String generatorUrl) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE), Serdes.String(), new SeriesStateSerde()));
+                        Stores.persistentKeyValueStore(STORE), Serdes.String(), new SeriesStateSerde())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         classified
                 .process(() -> new AlertSignalsProcessor(rules), Named.as("alert-signals"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
@@ -41,7 +48,8 @@ public final class AlertsTopology {
                         () -> new SpikeDetectorProcessor(
                                 rules, settings.countsGrace(), settings.alertsEvaluationInterval(), generatorUrl),
                         Named.as("spike-detector"),
-                        STORE)
+                        STORE,
+                        COUNTS_STORE)
                 .to(
                         alerts.name(),
                         Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("to-alerts"));

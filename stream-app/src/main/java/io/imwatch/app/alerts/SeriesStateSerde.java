@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imwatch.classify.event.LogEventParser;
 import java.io.IOException;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,9 +33,8 @@ final class SeriesStateSerde implements Serde<SeriesState> {
                     .put("calm", d.calmWindows())
                     .put("since", d.firingSince())
                     .put("peak", d.peak())
+                    .put("firstSeen", s.firstSeen())
                     .put("lastClosed", s.lastClosed());
-            ObjectNode open = node.putObject("open");
-            s.open().forEach((start, count) -> open.put(Long.toString(start), count));
             node.set("labels", JSON.valueToTree(s.labels()));
             try {
                 return JSON.writeValueAsBytes(node);
@@ -62,14 +60,10 @@ final class SeriesStateSerde implements Serde<SeriesState> {
                         n.path("calm").asInt(),
                         n.path("since").asLong(),
                         n.path("peak").asLong());
-                TreeMap<Long, Long> open = new TreeMap<>();
-                n.path("open")
-                        .properties()
-                        .forEach(e -> open.put(
-                                Long.parseLong(e.getKey()), e.getValue().asLong()));
                 Map<String, String> labels =
                         JSON.convertValue(n.path("labels"), new TypeReference<Map<String, String>>() {});
-                return new SeriesState(d, n.path("lastClosed").asLong(Long.MIN_VALUE), open, labels);
+                return new SeriesState(
+                        d, n.path("firstSeen").asLong(), n.path("lastClosed").asLong(Long.MIN_VALUE), labels);
             } catch (IOException e) {
                 throw new SerializationException(e);
             }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,10 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts each series' events per window (event time) and judges every window once it is over,
- * on a wall-clock schedule: a series that goes quiet still gets its empty windows judged, so
- * alerts resolve without waiting for new records (stream time would stall on a quiet partition).
- * Emits one record per alert transition; state lives in a changelogged store.
+ * Counts each series' events per window (event time) and judges every window once it is over.
+ * A window is over when the records read pass its end plus grace (stream time), or, once no
+ * record has arrived for a window plus grace, on the wall clock: a series that goes quiet still
+ * gets its empty windows judged, so alerts resolve without waiting for new records.
+ *
+ * <p>Two changelogged stores: window counts (plain longs, updated per signal, cached) and series
+ * state (detector memory and labels, touched only when windows are judged). Emits one record per
+ * alert transition.
  */
 final class SpikeDetectorProcessor implements Processor<String, Long, String, byte[]> {
 
@@ -37,8 +40,12 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     private final String generatorUrl;
     private final Map<String, SpikeDetector> detectors = new HashMap<>();
     private final long idleAfterMs;
+    /** Per series, the last window judged: the store's value, kept in memory for the per-signal lateness check. */
+    private final Map<String, Long> lastClosed = new HashMap<>();
+
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, SeriesState> store;
+    private KeyValueStore<String, SeriesState> series;
+    private KeyValueStore<String, Long> counts;
     private long lastRecordAt = Long.MIN_VALUE;
 
     SpikeDetectorProcessor(AlertRules rules, Duration grace, Duration interval, String generatorUrl) {
@@ -57,7 +64,8 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.store = context.getStateStore(AlertsTopology.STORE);
+        this.series = context.getStateStore(AlertsTopology.STORE);
+        this.counts = context.getStateStore(AlertsTopology.COUNTS_STORE);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::evaluate);
     }
 
@@ -71,15 +79,20 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         }
         long window = rule.window().toMillis();
         long start = Math.floorDiv(record.timestamp(), window) * window;
-        SeriesState state = store.get(key);
-        if (state == null) {
-            state = SeriesState.start(labels(rule, key));
-        }
-        if (start <= state.lastClosed()) {
+        Long closed = lastClosed.computeIfAbsent(key, k -> {
+            SeriesState state = series.get(k);
+            if (state == null) {
+                series.put(k, SeriesState.start(start, labels(rule, k)));
+                return Long.MIN_VALUE;
+            }
+            return state.lastClosed();
+        });
+        if (start <= closed) {
             return; // the window was already judged: too late to change an alert decision
         }
-        state.open().merge(start, record.value(), Long::sum);
-        store.put(key, state);
+        String countKey = countKey(key, start);
+        Long count = counts.get(countKey);
+        counts.put(countKey, count == null ? record.value() : count + record.value());
     }
 
     /**
@@ -93,7 +106,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         long progress = idle ? now : Math.min(now, context.currentStreamTimeMs());
         List<KeyValue<String, SeriesState>> updates = new ArrayList<>();
         List<String> removals = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> it = store.all()) {
+        try (KeyValueIterator<String, SeriesState> it = series.all()) {
             while (it.hasNext()) {
                 KeyValue<String, SeriesState> kv = it.next();
                 AlertRule rule = rules.byName(ruleName(kv.key)).orElse(null);
@@ -101,43 +114,40 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
                     removals.add(kv.key); // the rule was removed from the configuration
                     continue;
                 }
-                SeriesState next = judge(rule, kv.value, progress);
+                SeriesState next = judge(kv.key, rule, kv.value, progress);
                 if (next != kv.value) {
                     updates.add(KeyValue.pair(kv.key, next));
                 }
             }
         }
-        removals.forEach(store::delete);
-        updates.forEach(kv -> store.put(kv.key, kv.value));
+        for (String key : removals) {
+            series.delete(key);
+            lastClosed.remove(key);
+            takeCounts(key, Long.MIN_VALUE, Long.MAX_VALUE - 1);
+        }
+        for (KeyValue<String, SeriesState> kv : updates) {
+            series.put(kv.key, kv.value);
+            lastClosed.put(kv.key, kv.value.lastClosed());
+        }
     }
 
-    private SeriesState judge(AlertRule rule, SeriesState state, long progress) {
+    private SeriesState judge(String key, AlertRule rule, SeriesState state, long progress) {
         long window = rule.window().toMillis();
         long closedBy = progress - grace.toMillis();
         long last = Math.floorDiv(closedBy - window, window) * window; // latest window whose end <= closedBy
-        long first;
-        if (state.lastClosed() == Long.MIN_VALUE) {
-            if (state.open().isEmpty()) {
-                return state;
-            }
-            // a series is first seen mid-window: that partial window would drag the baseline down
-            first = state.open().firstKey() + window;
-        } else {
-            first = state.lastClosed() + window;
-        }
+        // the window a series is first seen in is partial: it would drag the baseline down
+        long first = state.lastClosed() == Long.MIN_VALUE ? state.firstSeen() + window : state.lastClosed() + window;
         if (first > last) {
             return state;
         }
         if ((last - first) / window > MAX_CATCH_UP_WINDOWS) {
             first = last - (long) MAX_CATCH_UP_WINDOWS * window;
         }
-        TreeMap<Long, Long> open = new TreeMap<>(state.open());
-        open.headMap(first).clear();
+        Map<Long, Long> windowCounts = takeCounts(key, Long.MIN_VALUE, last);
         SpikeDetector detector = detectors.get(rule.name());
         DetectorState detectorState = state.detector();
         for (long start = first; start <= last; start += window) {
-            Long counted = open.remove(start);
-            long count = counted == null ? 0 : counted;
+            long count = windowCounts.getOrDefault(start, 0L);
             DetectorState before = detectorState;
             SpikeDetector.Result result = detector.observe(detectorState, count, start);
             detectorState = result.state();
@@ -145,7 +155,33 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
                 emit(rule, state.labels(), result, before, count, start, window);
             }
         }
-        return new SeriesState(detectorState, last, open, state.labels());
+        return new SeriesState(detectorState, state.firstSeen(), last, state.labels());
+    }
+
+    /** Removes and returns the counts of {@code key}'s windows starting in [from, to]. */
+    private Map<Long, Long> takeCounts(String key, long from, long to) {
+        Map<Long, Long> taken = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = counts.range(countKey(key, Math.max(from, 0)), countKey(key, to))) {
+            while (it.hasNext()) {
+                KeyValue<String, Long> kv = it.next();
+                keys.add(kv.key);
+                taken.put(Long.parseLong(kv.key.substring(key.length() + 1)), kv.value);
+            }
+        }
+        keys.forEach(counts::delete);
+        return taken;
+    }
+
+    /** Series key, NUL, window start zero-padded to 19 digits: the store orders a series' windows by time. */
+    static String countKey(String seriesKey, long windowStart) {
+        String digits = Long.toString(Math.max(windowStart, 0));
+        StringBuilder key =
+                new StringBuilder(seriesKey.length() + 20).append(seriesKey).append('\0');
+        for (int i = digits.length(); i < 19; i++) {
+            key.append('0');
+        }
+        return key.append(digits).toString();
     }
 
     private void emit(
