@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Runs the CLI in-process with captured stdin/stdout/stderr. Not thread-safe (swaps System streams). */
 final class CliRunner {
@@ -25,6 +26,9 @@ final class CliRunner {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             var cli = ImwatchCommand.commandLine();
+            // Hermetic: IMWATCH_* variables of the machine running the tests must not leak into `run`.
+            RunCommand run = cli.getSubcommands().get("run").getCommand();
+            run.environment = Map.of();
             cli.setOut(new PrintWriter(picocliOut, true));
             cli.setErr(new PrintWriter(err, true));
             int code = cli.execute(args);
