@@ -49,7 +49,14 @@ public final class EndToEndBenchmark {
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             String bootstrap = kafka.bootstrapServers();
-            createTopics(admin, partitions, "bench.input", "bench.passthrough.1", "bench.passthrough.2");
+            createTopics(
+                    admin,
+                    partitions,
+                    "bench.input",
+                    "bench.passthrough.1",
+                    "bench.passthrough.2",
+                    "bench.streams.1",
+                    "bench.streams.2");
             long loadStart = System.nanoTime();
             long bytes = load(bootstrap, "bench.input", records, 0);
             out.printf(
@@ -64,22 +71,21 @@ public final class EndToEndBenchmark {
             for (int round = 1; round <= 2; round++) {
                 CommittedProgress.Result pt = passthroughThroughput(
                         admin, bootstrap, "bench.input", "bench.passthrough." + round, "passthrough-" + round, records);
+                CommittedProgress.Result st = streamsThroughput(
+                        admin, kafka, "bench.input", "bench.streams." + round, "streams-identity-" + round, records);
                 CommittedProgress.Result im =
                         imwatchThroughput(admin, kafka, "bench.input", "imwatch-" + round, records, partitions);
-                rows.add(String.format(
+                String row = String.format(
                         Locale.ROOT,
-                        "| %d | %,.0f | %,.0f | %.2f |",
+                        "| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |",
                         round,
                         pt.perSecond(),
+                        st.perSecond(),
                         im.perSecond(),
-                        im.perSecond() / pt.perSecond()));
-                out.printf(
-                        Locale.ROOT,
-                        "round %d: passthrough %,.0f rec/s, imwatch %,.0f rec/s, ratio %.2f%n",
-                        round,
-                        pt.perSecond(),
-                        im.perSecond(),
-                        im.perSecond() / pt.perSecond());
+                        im.perSecond() / pt.perSecond(),
+                        im.perSecond() / st.perSecond());
+                rows.add(row);
+                out.println("round " + row);
             }
 
             createTopics(admin, partitions, "lat.passthrough.input", "lat.passthrough.output", "lat.imwatch.input");
@@ -89,8 +95,9 @@ public final class EndToEndBenchmark {
             out.println();
             out.printf(
                     Locale.ROOT, "Throughput, %,d records, %d partitions, exactly-once both:%n", records, partitions);
-            out.println("| round | passthrough rec/s | imwatch rec/s | imwatch / passthrough |");
-            out.println("| --- | --- | --- | --- |");
+            out.println("| round | passthrough rec/s | Streams identity rec/s | imwatch rec/s | imwatch / passthrough |"
+                    + " imwatch / Streams identity |");
+            out.println("| --- | --- | --- | --- | --- | --- |");
             rows.forEach(out::println);
             out.printf(
                     Locale.ROOT,
@@ -114,6 +121,24 @@ public final class EndToEndBenchmark {
         } finally {
             passthrough.stop();
             thread.join();
+        }
+    }
+
+    private static CommittedProgress.Result streamsThroughput(
+            Admin admin, EmbeddedKafka kafka, String input, String output, String appId, long records)
+            throws Exception {
+        try (StreamsPassthrough streams = new StreamsPassthrough(
+                kafka.bootstrapServers(),
+                appId,
+                input,
+                output,
+                kafka.scratchDir(appId).toString())) {
+            CommittedProgress.Result result =
+                    CommittedProgress.await(admin, appId, input, records, TimeUnit.MINUTES.toMillis(10));
+            if (streams.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+                throw new IllegalStateException("the Streams identity topology ended in state " + streams.state());
+            }
+            return result;
         }
     }
 
