@@ -17,7 +17,6 @@ import io.imwatch.classify.event.Timestamps;
 import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -141,7 +140,7 @@ public final class EnrichedJson {
         writeString(g, ROUTE, classified.route().id());
         long eventTime = classified.event().eventTime();
         if (eventTime != Timestamps.NONE) {
-            writeString(g, EVENT_TIME, Instant.ofEpochMilli(eventTime).toString());
+            writeString(g, EVENT_TIME, IsoInstant.format(eventTime));
         }
         g.writeFieldName(CODES);
         g.writeStartArray();
