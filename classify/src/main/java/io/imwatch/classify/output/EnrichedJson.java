@@ -11,6 +11,8 @@ import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.Route;
+import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.Timestamps;
@@ -18,6 +20,7 @@ import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Writes an enriched event: the original JSON object exactly as it was with an {@code imwatch}
@@ -64,6 +67,11 @@ public final class EnrichedJson {
     private static final SerializableString RULE = new SerializedString("rule");
     private static final SerializableString CANDIDATES = new SerializedString("candidates");
     private static final SerializableString IMWATCH = new SerializedString(FIELD);
+
+    // computed and encoded once: lower-casing them per event allocated ~100 bytes
+    private static final SerializableString[] VENDOR_SOURCE_IDS =
+            serialized(VendorSource.values(), EnrichedJson::lower);
+    private static final SerializableString[] ROUTE_IDS = serialized(Route.values(), Route::id);
 
     private EnrichedJson() {}
 
@@ -136,8 +144,10 @@ public final class EnrichedJson {
     public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified) throws IOException {
         g.writeStartObject();
         writeString(g, VENDOR, classified.vendor());
-        writeString(g, VENDOR_SOURCE, lower(classified.vendorSource()));
-        writeString(g, ROUTE, classified.route().id());
+        g.writeFieldName(VENDOR_SOURCE);
+        g.writeString(VENDOR_SOURCE_IDS[classified.vendorSource().ordinal()]);
+        g.writeFieldName(ROUTE);
+        g.writeString(ROUTE_IDS[classified.route().ordinal()]);
         long eventTime = classified.event().eventTime();
         if (eventTime != Timestamps.NONE) {
             writeString(g, EVENT_TIME, IsoInstant.format(eventTime));
@@ -252,6 +262,14 @@ public final class EnrichedJson {
         } else {
             g.writeNumber(value);
         }
+    }
+
+    private static <E extends Enum<E>> SerializableString[] serialized(E[] values, Function<E, String> text) {
+        SerializableString[] out = new SerializableString[values.length];
+        for (E value : values) {
+            out[value.ordinal()] = new SerializedString(text.apply(value));
+        }
+        return out;
     }
 
     private static String lower(Enum<?> value) {
