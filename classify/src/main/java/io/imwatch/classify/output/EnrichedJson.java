@@ -3,20 +3,24 @@ package io.imwatch.classify.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.Route;
+import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.Timestamps;
 import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Writes an enriched event: the original JSON object exactly as it was with an {@code imwatch}
@@ -37,6 +41,38 @@ public final class EnrichedJson {
     private static final JsonFactory JSON = LogEventParser.mapper().getFactory();
     private static final byte[] FIELD_PREFIX = ",\"imwatch\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private static final SerializableString VENDOR = new SerializedString("vendor");
+    private static final SerializableString VENDOR_SOURCE = new SerializedString("vendorSource");
+    private static final SerializableString ROUTE = new SerializedString("route");
+    private static final SerializableString EVENT_TIME = new SerializedString("eventTime");
+    private static final SerializableString CODES = new SerializedString("codes");
+    private static final SerializableString SPACE = new SerializedString("space");
+    private static final SerializableString CODE = new SerializedString("code");
+    private static final SerializableString MINOR = new SerializedString("minor");
+    private static final SerializableString NAME = new SerializedString("name");
+    private static final SerializableString KNOWN = new SerializedString("known");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString CLASS = new SerializedString("class");
+    private static final SerializableString SEVERITY = new SerializedString("severity");
+    private static final SerializableString SIDE = new SerializedString("side");
+    private static final SerializableString OUTCOME = new SerializedString("outcome");
+    private static final SerializableString RETRYABLE = new SerializedString("retryable");
+    private static final SerializableString SESSION_CLOSE = new SerializedString("sessionClose");
+    private static final SerializableString CATEGORY = new SerializedString("category");
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString MATCH = new SerializedString("match");
+    private static final SerializableString REPORTED_NAME = new SerializedString("reportedName");
+    private static final SerializableString VERSION = new SerializedString("version");
+    private static final SerializableString VERSIONS = new SerializedString("versions");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString CANDIDATES = new SerializedString("candidates");
+    private static final SerializableString IMWATCH = new SerializedString(FIELD);
+
+    // computed and encoded once: lower-casing them per event allocated ~100 bytes
+    private static final SerializableString[] VENDOR_SOURCE_IDS =
+            serialized(VendorSource.values(), EnrichedJson::lower);
+    private static final SerializableString[] ROUTE_IDS = serialized(Route.values(), Route::id);
+
     private EnrichedJson() {}
 
     /** The enriched event as UTF-8 JSON bytes. */
@@ -50,8 +86,8 @@ public final class EnrichedJson {
             } else {
                 try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                     g.writeStartObject();
-                    g.writeStringField("message", event.line() == null ? "" : event.line());
-                    g.writeFieldName(FIELD);
+                    writeString(g, MESSAGE, event.line() == null ? "" : event.line());
+                    g.writeFieldName(IMWATCH);
                     writeImwatch(g, classified);
                     g.writeEndObject();
                 }
@@ -98,7 +134,7 @@ public final class EnrichedJson {
                 g.writeFieldName(field.getKey());
                 LogEventParser.mapper().writeTree(g, field.getValue());
             }
-            g.writeFieldName(FIELD);
+            g.writeFieldName(IMWATCH);
             writeImwatch(g, classified);
             g.writeEndObject();
         }
@@ -107,14 +143,17 @@ public final class EnrichedJson {
     /** Writes the {@code imwatch} object. */
     public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified) throws IOException {
         g.writeStartObject();
-        g.writeStringField("vendor", classified.vendor());
-        g.writeStringField("vendorSource", lower(classified.vendorSource()));
-        g.writeStringField("route", classified.route().id());
+        writeString(g, VENDOR, classified.vendor());
+        g.writeFieldName(VENDOR_SOURCE);
+        g.writeString(VENDOR_SOURCE_IDS[classified.vendorSource().ordinal()]);
+        g.writeFieldName(ROUTE);
+        g.writeString(ROUTE_IDS[classified.route().ordinal()]);
         long eventTime = classified.event().eventTime();
         if (eventTime != Timestamps.NONE) {
-            g.writeStringField("eventTime", Instant.ofEpochMilli(eventTime).toString());
+            writeString(g, EVENT_TIME, IsoInstant.format(eventTime));
         }
-        g.writeArrayFieldStart("codes");
+        g.writeFieldName(CODES);
+        g.writeStartArray();
         for (ClassifiedCode code : classified.codes()) {
             writeCode(g, code);
         }
@@ -124,52 +163,55 @@ public final class EnrichedJson {
 
     private static void writeCode(JsonGenerator g, ClassifiedCode code) throws IOException {
         g.writeStartObject();
-        g.writeStringField("vendor", code.vendor());
-        g.writeStringField("space", code.space());
-        writeIntOrNull(g, "code", code.code() == RawCode.NO_CODE ? null : code.code());
-        writeIntOrNull(g, "minor", code.minor() == CatalogEntry.ANY_MINOR ? null : code.minor());
-        g.writeStringField("name", code.name());
-        g.writeBooleanField("known", code.isKnown());
-        g.writeStringField("status", code.status().name());
+        writeString(g, VENDOR, code.vendor());
+        writeString(g, SPACE, code.space());
+        writeIntOrNull(g, CODE, code.code(), RawCode.NO_CODE);
+        writeIntOrNull(g, MINOR, code.minor(), CatalogEntry.ANY_MINOR);
+        writeString(g, NAME, code.name());
+        writeBoolean(g, KNOWN, code.isKnown());
+        writeString(g, STATUS, code.status().name());
         CatalogEntry entry = code.entry();
         if (entry != null) {
             Classification c = entry.classification();
-            g.writeStringField("class", c.codeClass().name());
-            g.writeStringField("severity", c.severity().name());
-            g.writeStringField("side", c.side().name());
-            g.writeStringField("outcome", c.outcome().name());
-            g.writeBooleanField("retryable", c.retryable());
-            g.writeStringField(
-                    "sessionClose",
+            writeString(g, CLASS, c.codeClass().name());
+            writeString(g, SEVERITY, c.severity().name());
+            writeString(g, SIDE, c.side().name());
+            writeString(g, OUTCOME, c.outcome().name());
+            writeBoolean(g, RETRYABLE, c.retryable());
+            writeString(
+                    g,
+                    SESSION_CLOSE,
                     c.sessionClose() == null ? null : c.sessionClose().name());
-            g.writeStringField("category", entry.category());
+            writeString(g, CATEGORY, entry.category());
             if (entry.message() != null) {
-                g.writeStringField("message", entry.message());
+                writeString(g, MESSAGE, entry.message());
             }
-            g.writeStringField(
-                    "match",
+            writeString(
+                    g,
+                    MATCH,
                     entry.isRange()
                             ? "range"
                             : entry.minor() == CatalogEntry.ANY_MINOR && code.minor() != CatalogEntry.ANY_MINOR
                                     ? "any-minor"
                                     : "exact");
             if (code.observedName() != null && !code.observedName().equals(entry.name())) {
-                g.writeStringField("reportedName", code.observedName());
+                writeString(g, REPORTED_NAME, code.observedName());
             }
         } else {
-            g.writeStringField("class", "UNKNOWN");
-            g.writeNullField("severity");
-            g.writeNullField("side");
-            g.writeNullField("outcome");
-            g.writeNullField("retryable");
-            g.writeNullField("sessionClose");
+            writeString(g, CLASS, "UNKNOWN");
+            writeNull(g, SEVERITY);
+            writeNull(g, SIDE);
+            writeNull(g, OUTCOME);
+            writeNull(g, RETRYABLE);
+            writeNull(g, SESSION_CLOSE);
         }
         if (code.version() != null) {
-            g.writeStringField("version", code.version());
+            writeString(g, VERSION, code.version());
         }
-        g.writeStringField("rule", code.rule());
+        writeString(g, RULE, code.rule());
         if (!code.candidates().isEmpty()) {
-            g.writeArrayFieldStart("candidates");
+            g.writeFieldName(CANDIDATES);
+            g.writeStartArray();
             for (CatalogEntry candidate : code.candidates()) {
                 writeCandidate(g, candidate);
             }
@@ -181,25 +223,53 @@ public final class EnrichedJson {
     private static void writeCandidate(JsonGenerator g, CatalogEntry entry) throws IOException {
         Classification c = entry.classification();
         g.writeStartObject();
-        g.writeStringField("vendor", entry.vendor());
-        g.writeStringField("space", entry.space());
-        g.writeStringField("name", entry.name());
-        g.writeStringField("class", c.codeClass().name());
-        g.writeStringField(
-                "sessionClose",
+        writeString(g, VENDOR, entry.vendor());
+        writeString(g, SPACE, entry.space());
+        writeString(g, NAME, entry.name());
+        writeString(g, CLASS, c.codeClass().name());
+        writeString(
+                g,
+                SESSION_CLOSE,
                 c.sessionClose() == null ? null : c.sessionClose().name());
         if (!entry.versions().isAny()) {
-            g.writeStringField("versions", entry.versions().toString());
+            writeString(g, VERSIONS, entry.versions().toString());
         }
         g.writeEndObject();
     }
 
-    private static void writeIntOrNull(JsonGenerator g, String field, Integer value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
+    // the same bytes as writeStringField & co. with a String name; a SerializedString is quoted and
+    // encoded once, not on every event
+    private static void writeString(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
+    }
+
+    private static void writeBoolean(JsonGenerator g, SerializableString field, boolean value) throws IOException {
+        g.writeFieldName(field);
+        g.writeBoolean(value);
+    }
+
+    private static void writeNull(JsonGenerator g, SerializableString field) throws IOException {
+        g.writeFieldName(field);
+        g.writeNull();
+    }
+
+    private static void writeIntOrNull(JsonGenerator g, SerializableString field, int value, int absent)
+            throws IOException {
+        g.writeFieldName(field);
+        if (value == absent) {
+            g.writeNull();
         } else {
-            g.writeNumberField(field, value);
+            g.writeNumber(value);
         }
+    }
+
+    private static <E extends Enum<E>> SerializableString[] serialized(E[] values, Function<E, String> text) {
+        SerializableString[] out = new SerializableString[values.length];
+        for (E value : values) {
+            out[value.ordinal()] = new SerializedString(text.apply(value));
+        }
+        return out;
     }
 
     private static String lower(Enum<?> value) {

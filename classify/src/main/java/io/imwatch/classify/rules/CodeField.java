@@ -22,6 +22,7 @@ final class CodeField {
     private final Pattern pattern;
     private final Pattern accept;
     private final boolean byName;
+    private final CodeGroups groups = new CodeGroups();
 
     /**
      * @param path dotted path of the code field, or {@code *} for "scan every string value"
@@ -115,7 +116,7 @@ final class CodeField {
     void findInText(String text, String vendor, String version, String rule, Findings out) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
-            RawCode found = TextRule.fromGroups(m, vendor, spaces, version, rule, accept);
+            RawCode found = TextRule.fromGroups(m, groups, vendor, spaces, version, rule, accept);
             if (found != null) {
                 out.add(found);
             }

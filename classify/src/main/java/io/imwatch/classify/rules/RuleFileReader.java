@@ -276,7 +276,8 @@ final class RuleFileReader {
             return null;
         }
         try {
-            Pattern pattern = Pattern.compile(node.asText());
+            // code-finding regexes run with find() on every line; accept patterns only with matches()
+            Pattern pattern = needsCodeGroup ? SearchPatterns.compile(node.asText()) : Pattern.compile(node.asText());
             if (needsCodeGroup) {
                 Set<String> groups = GROUP_NAME
                         .matcher(node.asText())

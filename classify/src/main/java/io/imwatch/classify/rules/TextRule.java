@@ -20,6 +20,7 @@ public final class TextRule {
     private final Delimited delimited;
     private final SpaceChoice spaces;
     private final Pattern accept;
+    private final CodeGroups groups = new CodeGroups();
 
     /**
      * A record whose fields are separated by {@code separator}, starting after the first
@@ -78,7 +79,7 @@ public final class TextRule {
         }
         Matcher m = regex.matcher(line);
         while (m.find()) {
-            RawCode code = fromGroups(m, owner, spaces, null, id, accept);
+            RawCode code = fromGroups(m, groups, owner, spaces, null, id, accept);
             if (code != null) {
                 out.add(code);
             }
@@ -116,30 +117,28 @@ public final class TextRule {
 
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
     static RawCode fromGroups(
-            Matcher m, String vendor, SpaceChoice spaces, String version, String rule, Pattern accept) {
-        String codeText = group(m, "code");
+            Matcher m,
+            CodeGroups groups,
+            String vendor,
+            SpaceChoice spaces,
+            String version,
+            String rule,
+            Pattern accept) {
+        String codeText = groups.get(m, CodeGroups.CODE);
         int code = Numbers.parse(codeText);
         if (code == RawCode.NO_CODE
                 || (accept != null && !accept.matcher(codeText).matches())) {
             return null;
         }
-        int minor = Numbers.parse(group(m, "minor"));
-        String groupVersion = group(m, "version");
+        int minor = Numbers.parse(groups.get(m, CodeGroups.MINOR));
+        String groupVersion = groups.get(m, CodeGroups.VERSION);
         return new RawCode(
                 vendor,
                 spaces.pick(code),
                 code,
                 minor == RawCode.NO_CODE || minor < 0 ? CatalogEntry.ANY_MINOR : minor,
-                group(m, "name"),
+                groups.get(m, CodeGroups.NAME),
                 groupVersion != null ? groupVersion : version,
                 rule);
-    }
-
-    private static String group(Matcher m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException noSuchGroup) {
-            return null;
-        }
     }
 }
