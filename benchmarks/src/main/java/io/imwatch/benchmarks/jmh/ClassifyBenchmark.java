@@ -1,4 +1,4 @@
-package io.imwatch.bench;
+package io.imwatch.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.imwatch.bench;
+package io.imwatch.benchmarks.jmh;
 
 import io.imwatch.app.demo.DemoEvent;
 import io.imwatch.app.demo.DemoTraffic;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The fixed event sets the benchmarks read: {@link DemoTraffic} with a fixed seed and fixed
  * timestamps, without malformed records, so that every run measures the same bytes.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.imwatch.bench.Corpus} prints what the
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.imwatch.benchmarks.jmh.Corpus} prints what the
  * corpora hold.
  */
 final class Corpus {

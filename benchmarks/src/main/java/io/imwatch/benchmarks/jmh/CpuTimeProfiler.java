@@ -1,4 +1,4 @@
-package io.imwatch.bench;
+package io.imwatch.benchmarks.jmh;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * the benchmark had to itself). Counts every operation of the iteration, including those JMH runs
  * outside the timed window to synchronise threads, because the CPU time covers them too.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar ... -prof io.imwatch.bench.CpuTimeProfiler}
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar ... -prof io.imwatch.benchmarks.jmh.CpuTimeProfiler}
  */
 public final class CpuTimeProfiler implements InternalProfiler {
 

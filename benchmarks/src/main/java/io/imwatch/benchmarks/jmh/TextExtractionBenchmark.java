@@ -1,4 +1,4 @@
-package io.imwatch.bench;
+package io.imwatch.benchmarks.jmh;
 
 import io.imwatch.classify.Classifier;
 import java.nio.charset.StandardCharsets;
