@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -19,9 +21,11 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class HttpEndpoints implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService handlers;
 
-    private HttpEndpoints(HttpServer server) {
+    private HttpEndpoints(HttpServer server, ExecutorService handlers) {
         this.server = server;
+        this.handlers = handlers;
     }
 
     /**
@@ -45,13 +49,14 @@ public final class HttpEndpoints implements AutoCloseable {
                     "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", scrape.get()));
             server.createContext(
                     "/", ex -> respond(ex, 404, "text/plain", "imwatch: /health/live /health/ready /metrics\n"));
-            server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            ExecutorService handlers = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "imwatch-http");
                 t.setDaemon(true);
                 return t;
-            }));
+            });
+            server.setExecutor(handlers);
             server.start();
-            return new HttpEndpoints(server);
+            return new HttpEndpoints(server, handlers);
         } catch (BindException e) {
             throw new ConfigProblem(
                     "http.port " + port + " is already in use; choose another with --http-port N (0 picks a free one)",
@@ -77,5 +82,12 @@ public final class HttpEndpoints implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // HttpServer.stop leaves a caller-supplied executor running; its threads would outlive the app.
+        handlers.shutdownNow();
+        try {
+            handlers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
