@@ -1,16 +1,21 @@
 package io.imwatch.app.alerts;
 
 import io.imwatch.app.stream.Classified;
+import io.imwatch.app.stream.WindowSums;
 import io.imwatch.classify.ClassifiedCode;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** For every code an alert rule counts: one record keyed by the rule's series, at the event's own time. */
+/**
+ * For every code an alert rule counts: one signal for the rule's series at the event's own time,
+ * summed per series and rule window here and forwarded as sums (see {@link WindowSums}).
+ */
 final class AlertSignalsProcessor implements Processor<byte[], Classified, String, Long> {
 
     private final AlertRules rules;
-    private ProcessorContext<String, Long> context;
+    private WindowSums sums;
 
     AlertSignalsProcessor(AlertRules rules) {
         this.rules = rules;
@@ -18,7 +23,8 @@ final class AlertSignalsProcessor implements Processor<byte[], Classified, Strin
 
     @Override
     public void init(ProcessorContext<String, Long> context) {
-        this.context = context;
+        sums = new WindowSums(context.getStateStore(AlertsTopology.SIGNAL_SUMS));
+        context.schedule(WindowSums.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sums.flush(context));
     }
 
     @Override
@@ -27,7 +33,8 @@ final class AlertSignalsProcessor implements Processor<byte[], Classified, Strin
         for (ClassifiedCode code : record.value().event().codes()) {
             for (AlertRule rule : rules.rules()) {
                 if (rule.match().matches(code)) {
-                    context.forward(new Record<>(rule.seriesKey(code), 1L, time));
+                    long window = rule.window().toMillis();
+                    sums.add(rule.seriesKey(code), Math.floorDiv(time, window) * window, time, 1);
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.imwatch.app.alerts;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.stream.Classified;
 import io.imwatch.app.stream.TopicSpec;
+import io.imwatch.app.stream.WindowSums;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -12,8 +13,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The in-stream alerting: codes that alert rules count become per-series signals, repartitioned
- * by series so that one task owns each series, then judged window by window by the spike detector.
+ * The in-stream alerting: codes that alert rules count become per-series signals, summed per
+ * series and window, repartitioned by series so that one task owns each series, then judged window by window by the spike detector.
  */
 public final class AlertsTopology {
 
@@ -22,6 +23,9 @@ public final class AlertsTopology {
 
     /** Name of the store of per-series window counts. */
     public static final String COUNTS_STORE = "alert-window-counts-store";
+
+    /** Name of the store summing signals per series and window before the repartition. */
+    public static final String SIGNAL_SUMS = "alert-signal-sums-store";
 
     /** Name of the repartition topic (suffix). */
     public static final String REPARTITION = "alert-signals";
@@ -41,8 +45,9 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
+        builder.addStateStore(WindowSums.storeBuilder(SIGNAL_SUMS));
         classified
-                .process(() -> new AlertSignalsProcessor(rules), Named.as("alert-signals"))
+                .process(() -> new AlertSignalsProcessor(rules), Named.as("alert-signals"), SIGNAL_SUMS)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new SpikeDetectorProcessor(

@@ -1,29 +1,41 @@
 package io.imwatch.app.counts;
 
 import io.imwatch.app.stream.Classified;
+import io.imwatch.app.stream.WindowSums;
 import io.imwatch.classify.ClassifiedCode;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** One record per count an event adds to, keyed by {@link CountKey} and stamped with the event's own time. */
+/**
+ * Counts what each event adds to, keyed by {@link CountKey}, in the event's own time: summed per
+ * key and window here, and forwarded as sums (see {@link WindowSums}) to the final count.
+ */
 final class CountKeysProcessor implements Processor<byte[], Classified, String, Long> {
 
-    private ProcessorContext<String, Long> context;
+    private final long window;
+    private WindowSums sums;
+
+    CountKeysProcessor(long windowMillis) {
+        this.window = windowMillis;
+    }
 
     @Override
     public void init(ProcessorContext<String, Long> context) {
-        this.context = context;
+        sums = new WindowSums(context.getStateStore(CountsTopology.BUFFER));
+        context.schedule(WindowSums.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sums.flush(context));
     }
 
     @Override
     public void process(Record<byte[], Classified> record) {
         long time = record.value().eventTime();
+        long windowStart = Math.floorDiv(time, window) * window;
         for (ClassifiedCode code : record.value().event().codes()) {
-            context.forward(new Record<>(CountKey.code(code), 1L, time));
+            sums.add(CountKey.code(code), windowStart, time, 1);
             String close = CountKey.close(code);
             if (close != null) {
-                context.forward(new Record<>(close, 1L, time));
+                sums.add(close, windowStart, time, 1);
             }
         }
     }

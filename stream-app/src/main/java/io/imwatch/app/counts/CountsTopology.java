@@ -3,9 +3,11 @@ package io.imwatch.app.counts;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.stream.Classified;
 import io.imwatch.app.stream.TopicSpec;
+import io.imwatch.app.stream.WindowSums;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -17,7 +19,8 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Tumbling-window counts per (vendor, space, class, code) and per (vendor, session-close reason),
- * in event time, emitted once per window when it closes (window end + grace, in stream time: a
+ * in event time, summed per source task before the repartition ({@link WindowSums}), emitted
+ * once per window when it closes (window end + grace, in stream time: a
  * window of a quiet partition closes when newer records reach that partition).
  * Exact under exactly-once: the store, its changelog and the output commit together.
  */
@@ -29,18 +32,27 @@ public final class CountsTopology {
     /** Name of the repartition topic (suffix). */
     public static final String REPARTITION = "counts";
 
+    /** Name of the store summing counts per key and window before the repartition. */
+    public static final String BUFFER = "count-sums-store";
+
     /** Name of the buffer holding counts until their window closes (and of its changelog). */
     public static final String SUPPRESS = "counts-until-window-closes";
 
     private CountsTopology() {}
 
     public static void addTo(
-            KStream<byte[], Classified> classified, StreamSettings settings, TopicSpec<String, byte[]> counts) {
+            KStream<byte[], Classified> classified,
+            StreamSettings settings,
+            TopicSpec<String, byte[]> counts,
+            StreamsBuilder builder) {
+        builder.addStateStore(WindowSums.storeBuilder(BUFFER));
+        long window = settings.countsWindow().toMillis();
         classified
-                .process(CountKeysProcessor::new, Named.as("count-keys"))
+                .process(() -> new CountKeysProcessor(window), Named.as("count-keys"), BUFFER)
                 .groupByKey(Grouped.with(REPARTITION, Serdes.String(), Serdes.Long()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.countsWindow(), settings.countsGrace()))
-                .count(
+                .reduce(
+                        Long::sum,
                         Named.as("count-window"),
                         Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
                                 .withKeySerde(Serdes.String())
@@ -51,7 +63,7 @@ public final class CountsTopology {
                         .withName(SUPPRESS))
                 .toStream(Named.as("counts-final"))
                 .map(
-                        (window, count) -> KeyValue.pair(window.key(), CountsJson.write(window, count)),
+                        (windowed, count) -> KeyValue.pair(windowed.key(), CountsJson.write(windowed, count)),
                         Named.as("counts-json"))
                 .to(
                         counts.name(),

@@ -33,14 +33,18 @@ class AlertsTopologyTest {
         f.close();
     }
 
-    /** {@code closes} heartbeat closes spread over the current minute, then the wall clock moves to the next minute. */
+    /**
+     * {@code closes} heartbeat closes spread over the current minute, then the wall clock moves to
+     * the next minute: first past the sums' flush, as in a running app, then the rest of the minute.
+     */
     private void minute(int index, int closes) {
         Instant start = TopologyFixture.START.plus(Duration.ofMinutes(index));
         for (int i = 0; i < closes; i++) {
             Instant t = start.plusMillis(i * (60_000L / Math.max(closes, 1)));
             f.logs.pipeInput(new TestRecord<>(null, HEARTBEAT_CLOSE.formatted(t).getBytes(UTF_8), t));
         }
-        f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+        f.flushSums();
+        f.driver.advanceWallClockTime(Duration.ofMinutes(1).minus(WindowSums.FLUSH_INTERVAL));
     }
 
     private List<AlertEvent> alerts() {

@@ -82,6 +82,11 @@ final class TopologyFixture implements AutoCloseable {
         driver.advanceWallClockTime(java.time.Duration.ofMillis(1));
     }
 
+    /** Moves the wall clock past one flush of the per-window sums, so counts and signals reach their windows. */
+    void flushSums() {
+        driver.advanceWallClockTime(WindowSums.FLUSH_INTERVAL);
+    }
+
     @Override
     public void close() {
         driver.close();
