@@ -5,6 +5,8 @@ import static io.imwatch.app.it.KafkaTestSupport.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imwatch.app.demo.DemoEvent;
 import io.imwatch.app.demo.DemoTraffic;
 import io.imwatch.app.embedded.EmbeddedKafka;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,12 +34,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * imwatch is SIGKILLed mid-stream while records keep arriving, then restarted on the same state:
- * read_committed consumers see every input exactly once across the outputs.
+ * read_committed consumers see every input exactly once across the outputs, and the windowed
+ * counts add up exactly.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrashRestartIT {
 
     private static final int EVENTS = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedKafka kafka;
 
     @BeforeAll
@@ -67,7 +72,15 @@ class CrashRestartIT {
                 "topic.deadletter", outputs.get(2),
                 "topic.nocode", outputs.get(3)));
         settings.putAll(Map.of(
-                "topic.counts", prefix + ".counts", "topic.alerts", prefix + ".alerts", "summary.interval", "0s"));
+                "topic.counts",
+                prefix + ".counts",
+                "topic.alerts",
+                prefix + ".alerts",
+                "summary.interval",
+                "0s",
+                // generous: the backlog after the restart must not make records late (that is not under test)
+                "counts.grace",
+                "2m"));
         Path log = Files.createTempFile("imwatch-crash-", ".log");
 
         AtomicInteger produced = new AtomicInteger();
@@ -114,7 +127,77 @@ class CrashRestartIT {
             assertThat(seen.keySet())
                     .as("every input once (log: %s)", log)
                     .containsExactlyInAnyOrderElementsOf(expected);
+
+            assertCountsAreExact(input, prefix + ".counts", outputs.subList(0, 2), log);
         }
+    }
+
+    /**
+     * Once closed, the windows the run filled count exactly the codes (and session closes) that the
+     * enriched and unknown outputs carry: the per-window sums buffered at the crash were neither
+     * lost nor counted twice.
+     */
+    private static void assertCountsAreExact(String input, String countsTopic, List<String> coded, Path log)
+            throws Exception {
+        long codes = 0;
+        long closes = 0;
+        for (String topic : coded) {
+            for (ConsumerRecord<byte[], byte[]> record :
+                    KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
+                for (JsonNode code :
+                        JSON.readTree(record.value()).path("imwatch").path("codes")) {
+                    codes++;
+                    closes += code.path("sessionClose").isTextual() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(closes).as("the demo traffic carries session closes").isPositive();
+        Instant ticks = closeEveryWindow(input);
+        long codesExpected = codes;
+        long closesExpected = closes;
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> countedBefore(countsTopic, ticks, "code") >= codesExpected
+                        && countedBefore(countsTopic, ticks, "close") >= closesExpected);
+        assertThat(countedBefore(countsTopic, ticks, "code"))
+                .as("codes counted (log: %s)", log)
+                .isEqualTo(codes);
+        assertThat(countedBefore(countsTopic, ticks, "close"))
+                .as("session closes counted (log: %s)", log)
+                .isEqualTo(closes);
+    }
+
+    /**
+     * Event time jumps ten minutes ahead with 40 distinct codes, so every partition of the counts
+     * repartition topic sees it and closes its windows; returns the jump's time.
+     */
+    private static Instant closeEveryWindow(String input) {
+        Instant later = Instant.now().plus(Duration.ofMinutes(10));
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+            for (int code = 10_001; code <= 10_040; code++) {
+                String event = "{\"errCode\":" + code + ",\"time\":\"" + later + "\"}";
+                producer.send(new ProducerRecord<>(
+                        input, null, later.toEpochMilli(), null, event.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return later;
+    }
+
+    /** The total of the final counts of {@code kind} in windows that start before {@code before}; one per key and window. */
+    private static long countedBefore(String countsTopic, Instant before, String kind) throws Exception {
+        long total = 0;
+        Set<String> windows = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record :
+                KafkaTestSupport.readCommitted(kafka.bootstrapServers(), countsTopic)) {
+            JsonNode count = JSON.readTree(record.value());
+            Instant start = Instant.parse(count.path("windowStart").asText());
+            if (count.path("kind").asText().equals(kind) && start.isBefore(before.minus(Duration.ofMinutes(1)))) {
+                String key = new String(record.key(), StandardCharsets.UTF_8) + "@" + start;
+                assertThat(windows.add(key)).as("one final count for %s", key).isTrue();
+                total += count.path("count").asLong();
+            }
+        }
+        return total;
     }
 
     private static int committedCount(List<String> topics) {
