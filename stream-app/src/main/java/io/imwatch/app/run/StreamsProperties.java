@@ -52,6 +52,8 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1);
+        // two threads: one processes while the other waits on its transaction commit (BENCHMARKS.md)
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         p.putAll(config.kafkaPassThrough());
         return p;
     }
