@@ -33,10 +33,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       its outputs records visible-time minus produced-time; p50/p99 reported.
  * </ol>
  *
- * {@code java -cp benchmarks/target/benchmarks.jar io.imwatch.benchmarks.e2e.EndToEndBenchmark
- * [records] [partitions] [latencyRatePerSecond] [latencySeconds]}
+ * {@code java [-Dimwatch.KEY=VALUE...] -cp benchmarks/target/benchmarks.jar
+ * io.imwatch.benchmarks.e2e.EndToEndBenchmark [records] [partitions] [latencyRatePerSecond]
+ * [latencySeconds]}
  */
 public final class EndToEndBenchmark {
+
+    private static final String SETTING_PREFIX = "imwatch.";
 
     private EndToEndBenchmark() {}
 
@@ -209,6 +212,10 @@ public final class EndToEndBenchmark {
         for (String output : List.of("enriched", "unknown", "deadletter", "nocode", "counts", "alerts")) {
             settings.put("topic." + output, appId + "." + output);
         }
+        // -Dimwatch.KEY=VALUE sets any imwatch key, e.g. -Dimwatch.kafka.num.stream.threads=2
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(SETTING_PREFIX))
+                .forEach(name -> settings.put(name.substring(SETTING_PREFIX.length()), System.getProperty(name)));
         return ImwatchApp.start(
                 new ConfigSources().add("benchmark", settings), true, new PrintStream(PrintStream.nullOutputStream()));
     }
