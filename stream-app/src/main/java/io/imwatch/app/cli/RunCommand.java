@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,7 +67,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         sources.add("command line", flags);
         ImwatchApp app = ImwatchApp.start(sources, createTopics, System.out);
-        Thread hook = new Thread(app::close, "imwatch-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    app.close();
+                    // log4j2.xml disables Log4j's own hook: logging must outlive the broker's shutdown
+                    LogManager.shutdown();
+                },
+                "imwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean clean = app.awaitStop();
         return clean ? 0 : 1;

@@ -121,6 +121,10 @@ public final class ImwatchConfig extends AbstractConfig {
     private static final String SUMMARY_INTERVAL_DOC =
             "How often to print the console summary (0: never; default on when embedded).";
 
+    public static final String LOG_LEVEL_CONFIG = "log.level";
+    private static final String LOG_LEVEL_DOC =
+            "Level of imwatch's own log on stderr: TRACE, DEBUG, INFO, WARN or ERROR (Kafka's stays at WARN).";
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(
@@ -249,7 +253,14 @@ public final class ImwatchConfig extends AbstractConfig {
                     Range.between(0, 100_000),
                     Importance.LOW,
                     DEMO_SPIKE_RATE_DOC)
-            .define(SUMMARY_INTERVAL_CONFIG, Type.STRING, "auto", Importance.LOW, SUMMARY_INTERVAL_DOC);
+            .define(SUMMARY_INTERVAL_CONFIG, Type.STRING, "auto", Importance.LOW, SUMMARY_INTERVAL_DOC)
+            .define(
+                    LOG_LEVEL_CONFIG,
+                    Type.STRING,
+                    "INFO",
+                    ConfigDef.CaseInsensitiveValidString.in("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+                    Importance.LOW,
+                    LOG_LEVEL_DOC);
 
     public ImwatchConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);

@@ -43,6 +43,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +90,8 @@ public final class ImwatchApp implements AutoCloseable {
 
     private void startAll(ConfigSources sources, boolean createTopics, PrintStream console) {
         config = sources.build();
+        // log4j2.xml reads IMWATCH_LOG_LEVEL at start-up; this also honours the file and --set
+        Configurator.setLevel("io.imwatch", Level.toLevel(config.getString(ImwatchConfig.LOG_LEVEL_CONFIG)));
         Catalog.Builder catalogBuilder = Catalog.builder().addBuiltins();
         config.nonBlankList(ImwatchConfig.CATALOG_FILES_CONFIG).forEach(f -> catalogBuilder.addFile(Path.of(f)));
         Catalog catalog = catalogBuilder.build();

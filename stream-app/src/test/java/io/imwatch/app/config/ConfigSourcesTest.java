@@ -73,6 +73,20 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void shouldAcceptTheLogLevelThatLog4jAlsoReadsFromTheEnvironment() {
+        ImwatchConfig config = new ConfigSources()
+                .add("IMWATCH_*", ConfigSources.fromEnvironment(Map.of("IMWATCH_LOG_LEVEL", "debug")))
+                .build();
+
+        assertThat(config.getString(ImwatchConfig.LOG_LEVEL_CONFIG)).isEqualTo("debug");
+        assertThatThrownBy(() -> new ConfigSources()
+                        .add("command line", Map.of("log.level", "LOUD"))
+                        .build())
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("log.level");
+    }
+
+    @Test
     void shouldNameKeyValueAndSourceOfABadValue() {
         ConfigSources sources = new ConfigSources().add("command line", Map.of("http.port", "70000"));
 
