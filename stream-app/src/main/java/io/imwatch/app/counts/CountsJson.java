@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.kstream.Windowed;
 
 /**
  * The value of a counts-topic record:
@@ -18,15 +17,13 @@ public final class CountsJson {
 
     private CountsJson() {}
 
-    public static byte[] write(Windowed<String> window, long count) {
-        List<String> parts = CountKey.parts(window.key());
+    public static byte[] write(String key, long windowStart, long windowEnd, long count) {
+        List<String> parts = CountKey.parts(key);
         try (ByteArrayBuilder out = new ByteArrayBuilder(160);
                 JsonGenerator g = LogEventParser.mapper().getFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField(
-                    "windowStart", Instant.ofEpochMilli(window.window().start()).toString());
-            g.writeStringField(
-                    "windowEnd", Instant.ofEpochMilli(window.window().end()).toString());
+            g.writeStringField("windowStart", Instant.ofEpochMilli(windowStart).toString());
+            g.writeStringField("windowEnd", Instant.ofEpochMilli(windowEnd).toString());
             g.writeStringField("kind", parts.get(0));
             g.writeStringField("vendor", nullIfDash(parts.get(1)));
             if (CountKey.CODE.equals(parts.get(0))) {

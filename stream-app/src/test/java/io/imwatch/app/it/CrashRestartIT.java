@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  * read_committed consumers see every input exactly once across the outputs, and the windowed
  * counts add up exactly.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class CrashRestartIT {
 
     private static final int EVENTS = 20_000;
@@ -80,7 +80,7 @@ class CrashRestartIT {
                 "0s",
                 // generous: the backlog after the restart must not make records late (that is not under test)
                 "counts.grace",
-                "2m"));
+                "30s"));
         Path log = Files.createTempFile("imwatch-crash-", ".log");
 
         AtomicInteger produced = new AtomicInteger();
@@ -128,7 +128,7 @@ class CrashRestartIT {
                     .as("every input once (log: %s)", log)
                     .containsExactlyInAnyOrderElementsOf(expected);
 
-            assertCountsAreExact(input, prefix + ".counts", outputs.subList(0, 2), log);
+            assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2), log);
         }
     }
 
@@ -137,8 +137,7 @@ class CrashRestartIT {
      * enriched and unknown outputs carry: the per-window sums buffered at the crash were neither
      * lost nor counted twice.
      */
-    private static void assertCountsAreExact(String input, String countsTopic, List<String> coded, Path log)
-            throws Exception {
+    private static void assertCountsAreExact(String countsTopic, List<String> coded, Path log) throws Exception {
         long codes = 0;
         long closes = 0;
         for (String topic : coded) {
@@ -152,46 +151,30 @@ class CrashRestartIT {
             }
         }
         assertThat(closes).as("the demo traffic carries session closes").isPositive();
-        Instant ticks = closeEveryWindow(input);
         long codesExpected = codes;
         long closesExpected = closes;
-        await().atMost(Duration.ofSeconds(90))
+        // no record follows the last: the last windows close on the wall clock (window + grace + idle)
+        await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
-                .until(() -> countedBefore(countsTopic, ticks, "code") >= codesExpected
-                        && countedBefore(countsTopic, ticks, "close") >= closesExpected);
-        assertThat(countedBefore(countsTopic, ticks, "code"))
+                .until(() -> counted(countsTopic, "code") >= codesExpected
+                        && counted(countsTopic, "close") >= closesExpected);
+        assertThat(counted(countsTopic, "code"))
                 .as("codes counted (log: %s)", log)
                 .isEqualTo(codes);
-        assertThat(countedBefore(countsTopic, ticks, "close"))
+        assertThat(counted(countsTopic, "close"))
                 .as("session closes counted (log: %s)", log)
                 .isEqualTo(closes);
     }
 
-    /**
-     * Event time jumps ten minutes ahead with 40 distinct codes, so every partition of the counts
-     * repartition topic sees it and closes its windows; returns the jump's time.
-     */
-    private static Instant closeEveryWindow(String input) {
-        Instant later = Instant.now().plus(Duration.ofMinutes(10));
-        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
-            for (int code = 10_001; code <= 10_040; code++) {
-                String event = "{\"errCode\":" + code + ",\"time\":\"" + later + "\"}";
-                producer.send(new ProducerRecord<>(
-                        input, null, later.toEpochMilli(), null, event.getBytes(StandardCharsets.UTF_8)));
-            }
-        }
-        return later;
-    }
-
-    /** The total of the final counts of {@code kind} in windows that start before {@code before}; one per key and window. */
-    private static long countedBefore(String countsTopic, Instant before, String kind) throws Exception {
+    /** The total of the final counts of {@code kind}; one per key and window. */
+    private static long counted(String countsTopic, String kind) throws Exception {
         long total = 0;
         Set<String> windows = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record :
                 KafkaTestSupport.readCommitted(kafka.bootstrapServers(), countsTopic)) {
             JsonNode count = JSON.readTree(record.value());
             Instant start = Instant.parse(count.path("windowStart").asText());
-            if (count.path("kind").asText().equals(kind) && start.isBefore(before.minus(Duration.ofMinutes(1)))) {
+            if (count.path("kind").asText().equals(kind)) {
                 String key = new String(record.key(), StandardCharsets.UTF_8) + "@" + start;
                 assertThat(windows.add(key)).as("one final count for %s", key).isTrue();
                 total += count.path("count").asLong();

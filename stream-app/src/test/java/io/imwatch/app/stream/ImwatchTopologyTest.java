@@ -199,9 +199,10 @@ class ImwatchTopologyTest {
         f.flushSums();
         assertThat(f.counts.isEmpty()).as("no count before the window closes").isTrue();
 
-        // stream time passes window end + grace (1m + 10s): the window is final. Only coded events
-        // reach the counts sub-topology, so only they advance its stream time.
+        // time passes window end + grace (1m + 10s): the window is final. It must pass on the
+        // records (stream time: only coded events reach the counts) and on the wall clock alike.
         f.logs.pipeInput(record("b", "{\"errCode\":0}", t.plusSeconds(75), trace("4")));
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(75));
         f.flushSums();
 
         Map<String, JsonNode> counts = new java.util.HashMap<>();
@@ -230,6 +231,7 @@ class ImwatchTopologyTest {
                 record("a", "{\"errCode\":1501,\"time\":\"2026-11-20T10:00:30Z\"}", t.plusSeconds(65), trace("1")));
         f.flushSums();
         f.logs.pipeInput(record("b", "{\"errCode\":0}", t.plusSeconds(140), trace("2")));
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(140));
         f.flushSums();
 
         var records = f.counts.readKeyValuesToList();
@@ -237,5 +239,36 @@ class ImwatchTopologyTest {
         for (var kv : records) {
             assertThat(json(kv.value).path("windowStart").asText()).isEqualTo("2026-11-20T10:00:00Z");
         }
+    }
+
+    @Test
+    void shouldEmitTheLastWindowOfAQuietInputOnTheWallClock() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START;
+        f.logs.pipeInput(record(
+                "a",
+                "{\"sdk\":\"turms-client-kotlin\",\"event\":\"session_closed\",\"closeStatus\":110,\"ts\":\"%s\"}"
+                        .formatted(t.plusSeconds(5)),
+                t.plusSeconds(5),
+                trace("1")));
+        f.flushSums();
+        assertThat(f.counts.isEmpty()).isTrue();
+
+        // no record follows, so stream time stays at 10:00:05; the wall clock passes 10:01:10
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(75));
+
+        var records = f.counts.readKeyValuesToList();
+        assertThat(records)
+                .extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("code|turms|session-close|SESSION|110", "close|turms|HEARTBEAT_TIMEOUT");
+        for (var kv : records) {
+            assertThat(json(kv.value).path("count").asLong()).isEqualTo(1);
+        }
+        // a record for the emitted window arrives too late to change it
+        f.logs.pipeInput(record(
+                "a", "{\"errCode\":1501,\"time\":\"%s\"}".formatted(t.plusSeconds(6)), t.plusSeconds(80), trace("2")));
+        f.flushSums();
+        f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(5));
+        assertThat(f.counts.isEmpty()).as("emitted once, late records dropped").isTrue();
     }
 }

@@ -1,0 +1,98 @@
+package io.imwatch.app.counts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tumbling-window counts, emitted once per key and window when the window closes: its end plus
+ * grace has passed in stream time while records arrive, or on the wall clock once none have
+ * arrived for a window plus grace. Unlike {@code suppress(untilWindowCloses)}, the last windows
+ * of a partition that goes quiet are still emitted.
+ *
+ * <p>Store keys are the zero-padded window start, NUL, the count key: closed windows are one
+ * range scan from the oldest. A reserved key remembers how far windows were emitted, so a record
+ * for an emitted window is dropped as late, also after a restart.
+ */
+final class WindowCountsProcessor implements Processor<String, Long, String, byte[]> {
+
+    private static final Logger log = LoggerFactory.getLogger(WindowCountsProcessor.class);
+    private static final String EMITTED_UNTIL = "~emitted-until";
+    private static final long CHECK_EVERY_MS = 1_000;
+
+    private final long size;
+    private final long grace;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, Long> counts;
+    private long emittedUntil;
+    private long lastRecordAt = Long.MIN_VALUE;
+
+    WindowCountsProcessor(long sizeMillis, long graceMillis) {
+        this.size = sizeMillis;
+        this.grace = graceMillis;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.counts = context.getStateStore(CountsTopology.STORE);
+        Long stored = counts.get(EMITTED_UNTIL);
+        this.emittedUntil = stored == null ? Long.MIN_VALUE : stored;
+        context.schedule(
+                java.time.Duration.ofMillis(CHECK_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::emitClosed);
+    }
+
+    @Override
+    public void process(Record<String, Long> record) {
+        lastRecordAt = context.currentSystemTimeMs();
+        long start = Math.floorDiv(record.timestamp(), size) * size;
+        if (start + size <= emittedUntil) {
+            log.debug("late count dropped: {} x{} for the window at {}", record.key(), record.value(), start);
+            return;
+        }
+        String key = storeKey(start, record.key());
+        Long count = counts.get(key);
+        counts.put(key, count == null ? record.value() : count + record.value());
+    }
+
+    /** Emits and forgets every window whose end plus grace has passed. */
+    void emitClosed(long now) {
+        boolean idle = lastRecordAt == Long.MIN_VALUE || now - lastRecordAt > size + grace;
+        long progress = idle ? now : Math.min(now, context.currentStreamTimeMs());
+        long closedBy = progress - grace; // windows ending at or before this are final
+        long lastStart = Math.floorDiv(closedBy, size) * size - size;
+        if (lastStart < 0 || lastStart + size <= emittedUntil) {
+            return;
+        }
+        List<KeyValue<String, Long>> closed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = counts.range(pad(0), pad(lastStart) + '\u0001')) {
+            it.forEachRemaining(closed::add);
+        }
+        for (KeyValue<String, Long> kv : closed) {
+            long start = Long.parseLong(kv.key.substring(0, 19));
+            String countKey = kv.key.substring(20);
+            context.forward(new Record<>(
+                    countKey, CountsJson.write(countKey, start, start + size, kv.value), start + size - 1));
+            counts.delete(kv.key);
+        }
+        emittedUntil = lastStart + size;
+        counts.put(EMITTED_UNTIL, emittedUntil);
+    }
+
+    static String storeKey(long windowStart, String countKey) {
+        return pad(windowStart) + '\0' + countKey;
+    }
+
+    private static String pad(long windowStart) {
+        String digits = Long.toString(Math.max(windowStart, 0));
+        return "0".repeat(19 - digits.length()) + digits;
+    }
+}
