@@ -1,5 +1,6 @@
 package io.imwatch.app.alerts;
 
+import io.imwatch.app.stream.WindowProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, SeriesState> series;
     private KeyValueStore<String, Long> counts;
-    private long lastRecordAt = Long.MIN_VALUE;
+    private long lastRecordAt = WindowProgress.NO_RECORD;
 
     SpikeDetectorProcessor(AlertRules rules, Duration grace, Duration interval, String generatorUrl) {
         this.rules = rules;
@@ -95,15 +96,9 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         counts.put(countKey, count == null ? record.value() : count + record.value());
     }
 
-    /**
-     * Judges every window that ended more than the grace period ago, for every series. "Ago" is
-     * measured on the records while they arrive (stream time: after a restart or under lag, a
-     * window is judged only once its records have been read) and on the wall clock once none have
-     * arrived for a window plus grace (a quiet partition never advances stream time).
-     */
+    /** Judges every window that ended more than the grace period ago ({@link WindowProgress}), for every series. */
     void evaluate(long now) {
-        boolean idle = lastRecordAt == Long.MIN_VALUE || now - lastRecordAt > idleAfterMs;
-        long progress = idle ? now : Math.min(now, context.currentStreamTimeMs());
+        long progress = WindowProgress.at(now, lastRecordAt, idleAfterMs, context.currentStreamTimeMs());
         List<KeyValue<String, SeriesState>> updates = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         try (KeyValueIterator<String, SeriesState> it = series.all()) {
@@ -175,13 +170,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
 
     /** Series key, NUL, window start zero-padded to 19 digits: the store orders a series' windows by time. */
     static String countKey(String seriesKey, long windowStart) {
-        String digits = Long.toString(Math.max(windowStart, 0));
-        StringBuilder key =
-                new StringBuilder(seriesKey.length() + 20).append(seriesKey).append('\0');
-        for (int i = digits.length(); i < 19; i++) {
-            key.append('0');
-        }
-        return key.append(digits).toString();
+        return seriesKey + '\0' + WindowProgress.padded(windowStart);
     }
 
     private void emit(

@@ -1,5 +1,6 @@
 package io.imwatch.app.counts;
 
+import io.imwatch.app.stream.WindowProgress;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -33,7 +34,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, Long> counts;
     private long emittedUntil;
-    private long lastRecordAt = Long.MIN_VALUE;
+    private long lastRecordAt = WindowProgress.NO_RECORD;
 
     WindowCountsProcessor(long sizeMillis, long graceMillis) {
         this.size = sizeMillis;
@@ -65,15 +66,15 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
 
     /** Emits and forgets every window whose end plus grace has passed. */
     void emitClosed(long now) {
-        boolean idle = lastRecordAt == Long.MIN_VALUE || now - lastRecordAt > size + grace;
-        long progress = idle ? now : Math.min(now, context.currentStreamTimeMs());
+        long progress = WindowProgress.at(now, lastRecordAt, size + grace, context.currentStreamTimeMs());
         long closedBy = progress - grace; // windows ending at or before this are final
         long lastStart = Math.floorDiv(closedBy, size) * size - size;
         if (lastStart < 0 || lastStart + size <= emittedUntil) {
             return;
         }
         List<KeyValue<String, Long>> closed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = counts.range(pad(0), pad(lastStart) + '\u0001')) {
+        try (KeyValueIterator<String, Long> it =
+                counts.range(WindowProgress.padded(0), WindowProgress.padded(lastStart) + '\u0001')) {
             it.forEachRemaining(closed::add);
         }
         for (KeyValue<String, Long> kv : closed) {
@@ -88,11 +89,6 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
     }
 
     static String storeKey(long windowStart, String countKey) {
-        return pad(windowStart) + '\0' + countKey;
-    }
-
-    private static String pad(long windowStart) {
-        String digits = Long.toString(Math.max(windowStart, 0));
-        return "0".repeat(19 - digits.length()) + digits;
+        return WindowProgress.padded(windowStart) + '\0' + countKey;
     }
 }
