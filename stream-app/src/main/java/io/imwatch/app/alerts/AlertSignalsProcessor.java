@@ -15,15 +15,19 @@ import org.apache.kafka.streams.processor.api.Record;
 final class AlertSignalsProcessor implements Processor<byte[], Classified, String, Long> {
 
     private final AlertRules rules;
+    private final long maxSpan;
     private WindowSums sums;
+    private ProcessorContext<String, Long> context;
 
-    AlertSignalsProcessor(AlertRules rules) {
+    AlertSignalsProcessor(AlertRules rules, long maxSpanMillis) {
         this.rules = rules;
+        this.maxSpan = maxSpanMillis;
     }
 
     @Override
     public void init(ProcessorContext<String, Long> context) {
-        sums = new WindowSums(context.getStateStore(AlertsTopology.SIGNAL_SUMS));
+        this.context = context;
+        sums = new WindowSums(context.getStateStore(AlertsTopology.SIGNAL_SUMS), maxSpan);
         context.schedule(WindowSums.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sums.flush(context));
     }
 
@@ -37,6 +41,9 @@ final class AlertSignalsProcessor implements Processor<byte[], Classified, Strin
                     sums.add(rule.seriesKey(code), Math.floorDiv(time, window) * window, time, 1);
                 }
             }
+        }
+        if (sums.isFull()) {
+            sums.flush(context);
         }
     }
 }

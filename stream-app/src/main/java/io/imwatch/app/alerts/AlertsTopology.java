@@ -47,7 +47,10 @@ public final class AlertsTopology {
                 .withCachingEnabled());
         builder.addStateStore(WindowSums.storeBuilder(SIGNAL_SUMS));
         classified
-                .process(() -> new AlertSignalsProcessor(rules), Named.as("alert-signals"), SIGNAL_SUMS)
+                .process(
+                        () -> new AlertSignalsProcessor(rules, WindowSums.maxSpan(settings.countsGrace())),
+                        Named.as("alert-signals"),
+                        SIGNAL_SUMS)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new SpikeDetectorProcessor(

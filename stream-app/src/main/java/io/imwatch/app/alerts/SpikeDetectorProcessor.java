@@ -47,7 +47,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, SeriesState> series;
     private KeyValueStore<String, Long> counts;
-    private long lastRecordAt = WindowProgress.NO_RECORD;
+    private WindowProgress progress;
 
     SpikeDetectorProcessor(AlertRules rules, Duration grace, Duration interval, String generatorUrl) {
         this.rules = rules;
@@ -65,6 +65,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
+        this.progress = new WindowProgress(idleAfterMs, context.currentSystemTimeMs());
         this.series = context.getStateStore(AlertsTopology.STORE);
         this.counts = context.getStateStore(AlertsTopology.COUNTS_STORE);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::evaluate);
@@ -72,7 +73,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
 
     @Override
     public void process(Record<String, Long> record) {
-        lastRecordAt = context.currentSystemTimeMs();
+        progress.recordArrived(context.currentSystemTimeMs());
         String key = record.key();
         AlertRule rule = rules.byName(ruleName(key)).orElse(null);
         if (rule == null) {
@@ -98,7 +99,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
 
     /** Judges every window that ended more than the grace period ago ({@link WindowProgress}), for every series. */
     void evaluate(long now) {
-        long progress = WindowProgress.at(now, lastRecordAt, idleAfterMs, context.currentStreamTimeMs());
+        long reached = progress.at(now, context.currentStreamTimeMs());
         List<KeyValue<String, SeriesState>> updates = new ArrayList<>();
         List<String> removals = new ArrayList<>();
         try (KeyValueIterator<String, SeriesState> it = series.all()) {
@@ -109,7 +110,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
                     removals.add(kv.key); // the rule was removed from the configuration
                     continue;
                 }
-                SeriesState next = judge(kv.key, rule, kv.value, progress);
+                SeriesState next = judge(kv.key, rule, kv.value, reached);
                 if (next != kv.value) {
                     updates.add(KeyValue.pair(kv.key, next));
                 }
@@ -126,9 +127,9 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
         }
     }
 
-    private SeriesState judge(String key, AlertRule rule, SeriesState state, long progress) {
+    private SeriesState judge(String key, AlertRule rule, SeriesState state, long reached) {
         long window = rule.window().toMillis();
-        long closedBy = progress - grace.toMillis();
+        long closedBy = reached - grace.toMillis();
         long last = Math.floorDiv(closedBy - window, window) * window; // latest window whose end <= closedBy
         // the window a series is first seen in is partial: it would drag the baseline down
         long first = state.lastClosed() == Long.MIN_VALUE ? state.firstSeen() + window : state.lastClosed() + window;

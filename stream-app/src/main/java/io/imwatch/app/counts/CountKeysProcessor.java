@@ -15,15 +15,19 @@ import org.apache.kafka.streams.processor.api.Record;
 final class CountKeysProcessor implements Processor<byte[], Classified, String, Long> {
 
     private final long window;
+    private final long maxSpan;
     private WindowSums sums;
+    private ProcessorContext<String, Long> context;
 
-    CountKeysProcessor(long windowMillis) {
+    CountKeysProcessor(long windowMillis, long maxSpanMillis) {
         this.window = windowMillis;
+        this.maxSpan = maxSpanMillis;
     }
 
     @Override
     public void init(ProcessorContext<String, Long> context) {
-        sums = new WindowSums(context.getStateStore(CountsTopology.BUFFER));
+        this.context = context;
+        sums = new WindowSums(context.getStateStore(CountsTopology.BUFFER), maxSpan);
         context.schedule(WindowSums.FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sums.flush(context));
     }
 
@@ -37,6 +41,9 @@ final class CountKeysProcessor implements Processor<byte[], Classified, String, 
             if (close != null) {
                 sums.add(close, windowStart, time, 1);
             }
+        }
+        if (sums.isFull()) {
+            sums.flush(context);
         }
     }
 }

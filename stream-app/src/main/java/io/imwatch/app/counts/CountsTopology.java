@@ -42,8 +42,9 @@ public final class CountsTopology {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
         long window = settings.countsWindow().toMillis();
+        long maxSpan = WindowSums.maxSpan(settings.countsGrace());
         classified
-                .process(() -> new CountKeysProcessor(window), Named.as("count-keys"), BUFFER)
+                .process(() -> new CountKeysProcessor(window, maxSpan), Named.as("count-keys"), BUFFER)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new WindowCountsProcessor(

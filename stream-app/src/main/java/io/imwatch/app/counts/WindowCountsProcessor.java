@@ -34,7 +34,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, Long> counts;
     private long emittedUntil;
-    private long lastRecordAt = WindowProgress.NO_RECORD;
+    private WindowProgress progress;
 
     WindowCountsProcessor(long sizeMillis, long graceMillis) {
         this.size = sizeMillis;
@@ -44,6 +44,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
+        this.progress = new WindowProgress(size + grace, context.currentSystemTimeMs());
         this.counts = context.getStateStore(CountsTopology.STORE);
         Long stored = counts.get(EMITTED_UNTIL);
         this.emittedUntil = stored == null ? Long.MIN_VALUE : stored;
@@ -53,7 +54,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
 
     @Override
     public void process(Record<String, Long> record) {
-        lastRecordAt = context.currentSystemTimeMs();
+        progress.recordArrived(context.currentSystemTimeMs());
         long start = Math.floorDiv(record.timestamp(), size) * size;
         if (start + size <= emittedUntil) {
             log.debug("late count dropped: {} x{} for the window at {}", record.key(), record.value(), start);
@@ -66,8 +67,8 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
 
     /** Emits and forgets every window whose end plus grace has passed. */
     void emitClosed(long now) {
-        long progress = WindowProgress.at(now, lastRecordAt, size + grace, context.currentStreamTimeMs());
-        long closedBy = progress - grace; // windows ending at or before this are final
+        // windows ending at or before this are final
+        long closedBy = progress.at(now, context.currentStreamTimeMs()) - grace;
         long lastStart = Math.floorDiv(closedBy, size) * size - size;
         if (lastStart < 0 || lastStart + size <= emittedUntil) {
             return;

@@ -25,12 +25,24 @@ public final class WindowSums {
     /** How often sums are forwarded (wall clock); downstream sees counts at most this late. */
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 
-    private static final char SEPARATOR = '\0';
-
     private final TimestampedKeyValueStore<String, Long> store;
+    private final long maxSpanMs;
+    private long earliest = Long.MAX_VALUE;
+    private long latest = Long.MIN_VALUE;
 
-    public WindowSums(TimestampedKeyValueStore<String, Long> store) {
+    /**
+     * @param maxSpanMs how much event time one batch of sums may span before it is forwarded early.
+     *     Forwarding reorders events within a batch, so it must stay well inside the grace period
+     *     downstream: reading a backlog, one second covers minutes of event time.
+     */
+    public WindowSums(TimestampedKeyValueStore<String, Long> store, long maxSpanMs) {
         this.store = store;
+        this.maxSpanMs = maxSpanMs;
+    }
+
+    /** The span for a downstream grace period: half of it, so that batching never makes a record late. */
+    public static long maxSpan(Duration grace) {
+        return grace.toMillis() / 2;
     }
 
     /** An in-memory, changelogged, cached store for the sums of one processor. */
@@ -42,25 +54,34 @@ public final class WindowSums {
 
     /** Adds {@code n} to {@code key}'s sum in the window starting at {@code windowStart}. */
     public void add(String key, long windowStart, long eventTime, long n) {
-        String bucket = key + SEPARATOR + windowStart;
+        // window first: a flush forwards the oldest windows first
+        String bucket = WindowProgress.padded(windowStart) + '\0' + key;
         ValueAndTimestamp<Long> sum = store.get(bucket);
         store.put(
                 bucket,
                 sum == null
                         ? ValueAndTimestamp.make(n, eventTime)
                         : ValueAndTimestamp.make(sum.value() + n, Math.max(sum.timestamp(), eventTime)));
+        earliest = Math.min(earliest, eventTime);
+        latest = Math.max(latest, eventTime);
     }
 
-    /** Forwards every sum as (key, sum) at its latest event time, and forgets it. */
+    /** Whether the sums span more event time than one batch may: forward them now. */
+    public boolean isFull() {
+        return latest - earliest > maxSpanMs;
+    }
+
+    /** Forwards every sum as (key, sum) at its latest event time, oldest window first, and forgets it. */
     public void flush(ProcessorContext<String, Long> context) {
         List<KeyValue<String, ValueAndTimestamp<Long>>> sums = new ArrayList<>();
         try (KeyValueIterator<String, ValueAndTimestamp<Long>> it = store.all()) {
             it.forEachRemaining(sums::add);
         }
         for (KeyValue<String, ValueAndTimestamp<Long>> sum : sums) {
-            String key = sum.key.substring(0, sum.key.lastIndexOf(SEPARATOR));
-            context.forward(new Record<>(key, sum.value.value(), sum.value.timestamp()));
+            context.forward(new Record<>(sum.key.substring(20), sum.value.value(), sum.value.timestamp()));
             store.delete(sum.key);
         }
+        earliest = Long.MAX_VALUE;
+        latest = Long.MIN_VALUE;
     }
 }

@@ -271,4 +271,23 @@ class ImwatchTopologyTest {
         f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(5));
         assertThat(f.counts.isEmpty()).as("emitted once, late records dropped").isTrue();
     }
+
+    @Test
+    void shouldCountABacklogReadAfterAStartInsteadOfClosingItsWindowsOnTheWallClock() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant backlog = TopologyFixture.START.minus(java.time.Duration.ofMinutes(10));
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2)); // a punctuation before anything is read
+
+        f.logs.pipeInput(record("a", "{\"errCode\":1501,\"time\":\"%s\"}".formatted(backlog), backlog, trace("1")));
+        Instant later = backlog.plusSeconds(150);
+        f.logs.pipeInput(record("b", "{\"errCode\":0,\"time\":\"%s\"}".formatted(later), later, trace("2")));
+        f.flushSums();
+        f.flushSums(); // and the counts' own check, a second later
+
+        assertThat(f.counts.readKeyValuesToList())
+                .as("the 09:50 window, closed by the backlog's own time")
+                .extracting(kv -> json(kv.value).path("windowStart").asText())
+                .containsOnly("2026-11-20T09:50:00Z")
+                .hasSize(2); // the 1501 code and its AUTH_EXPIRED close
+    }
 }
