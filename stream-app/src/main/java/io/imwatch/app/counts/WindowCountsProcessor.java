@@ -1,6 +1,7 @@
 package io.imwatch.app.counts;
 
 import io.imwatch.app.stream.WindowProgress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -27,7 +28,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
 
     private static final Logger log = LoggerFactory.getLogger(WindowCountsProcessor.class);
     private static final String EMITTED_UNTIL = "~emitted-until";
-    private static final long CHECK_EVERY_MS = 1_000;
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final long size;
     private final long grace;
@@ -48,8 +49,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
         this.counts = context.getStateStore(CountsTopology.STORE);
         Long stored = counts.get(EMITTED_UNTIL);
         this.emittedUntil = stored == null ? Long.MIN_VALUE : stored;
-        context.schedule(
-                java.time.Duration.ofMillis(CHECK_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::emitClosed);
+        context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, this::emitClosed);
     }
 
     @Override
