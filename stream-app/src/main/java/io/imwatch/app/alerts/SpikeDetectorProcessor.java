@@ -1,5 +1,6 @@
 package io.imwatch.app.alerts;
 
+import io.imwatch.app.stream.WindowKeys;
 import io.imwatch.app.stream.WindowProgress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ final class SpikeDetectorProcessor implements Processor<String, Long, String, by
 
     /** Series key, NUL, window start zero-padded to 19 digits: the store orders a series' windows by time. */
     static String countKey(String seriesKey, long windowStart) {
-        return seriesKey + '\0' + WindowProgress.padded(windowStart);
+        return seriesKey + '\0' + WindowKeys.padded(windowStart);
     }
 
     private void emit(

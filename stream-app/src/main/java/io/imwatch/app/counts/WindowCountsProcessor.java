@@ -1,5 +1,6 @@
 package io.imwatch.app.counts;
 
+import io.imwatch.app.stream.WindowKeys;
 import io.imwatch.app.stream.WindowProgress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
             log.debug("late count dropped: {} x{} for the window at {}", record.key(), record.value(), start);
             return;
         }
-        String key = storeKey(start, record.key());
+        String key = WindowKeys.of(start, record.key());
         Long count = counts.get(key);
         counts.put(key, count == null ? record.value() : count + record.value());
     }
@@ -74,22 +75,17 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
             return;
         }
         List<KeyValue<String, Long>> closed = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it =
-                counts.range(WindowProgress.padded(0), WindowProgress.padded(lastStart) + '\u0001')) {
+        try (KeyValueIterator<String, Long> it = counts.range(WindowKeys.padded(0), WindowKeys.through(lastStart))) {
             it.forEachRemaining(closed::add);
         }
         for (KeyValue<String, Long> kv : closed) {
-            long start = Long.parseLong(kv.key.substring(0, 19));
-            String countKey = kv.key.substring(20);
+            long start = WindowKeys.windowStart(kv.key);
+            String countKey = WindowKeys.key(kv.key);
             context.forward(new Record<>(
                     countKey, CountsJson.write(countKey, start, start + size, kv.value), start + size - 1));
             counts.delete(kv.key);
         }
         emittedUntil = lastStart + size;
         counts.put(EMITTED_UNTIL, emittedUntil);
-    }
-
-    static String storeKey(long windowStart, String countKey) {
-        return WindowProgress.padded(windowStart) + '\0' + countKey;
     }
 }

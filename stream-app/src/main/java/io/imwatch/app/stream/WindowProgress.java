@@ -31,10 +31,4 @@ public final class WindowProgress {
         boolean idle = now - lastRecordAt > idleAfterMs;
         return idle ? now : Math.min(now, streamTime);
     }
-
-    /** A window start as 19 zero-padded digits: store keys that begin with it sort by time. */
-    public static String padded(long windowStart) {
-        String digits = Long.toString(Math.max(windowStart, 0));
-        return "0".repeat(19 - digits.length()) + digits;
-    }
 }

@@ -55,7 +55,7 @@ public final class WindowSums {
     /** Adds {@code n} to {@code key}'s sum in the window starting at {@code windowStart}. */
     public void add(String key, long windowStart, long eventTime, long n) {
         // window first: a flush forwards the oldest windows first
-        String bucket = WindowProgress.padded(windowStart) + '\0' + key;
+        String bucket = WindowKeys.of(windowStart, key);
         ValueAndTimestamp<Long> sum = store.get(bucket);
         store.put(
                 bucket,
@@ -78,7 +78,7 @@ public final class WindowSums {
             it.forEachRemaining(sums::add);
         }
         for (KeyValue<String, ValueAndTimestamp<Long>> sum : sums) {
-            context.forward(new Record<>(sum.key.substring(20), sum.value.value(), sum.value.timestamp()));
+            context.forward(new Record<>(WindowKeys.key(sum.key), sum.value.value(), sum.value.timestamp()));
             store.delete(sum.key);
         }
         earliest = Long.MAX_VALUE;

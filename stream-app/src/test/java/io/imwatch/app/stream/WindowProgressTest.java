@@ -39,10 +39,4 @@ class WindowProgressTest {
                 .as("still nothing read: quiet")
                 .isEqualTo(NOW + 70_001);
     }
-
-    @Test
-    void shouldPadWindowStartsSoThatKeysSortByTime() {
-        assertThat(WindowProgress.padded(60_000)).isEqualTo("0000000000000060000");
-        assertThat(WindowProgress.padded(9_000)).isLessThan(WindowProgress.padded(60_000));
-    }
 }
