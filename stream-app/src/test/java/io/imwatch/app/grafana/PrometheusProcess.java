@@ -2,10 +2,10 @@ package io.imwatch.app.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imwatch.app.it.LocalServers;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -81,7 +81,7 @@ final class PrometheusProcess implements AutoCloseable {
                         "    static_configs:",
                         "      - targets: ['" + target + "']",
                         ""));
-        int port = freePort();
+        int port = LocalServers.freePort();
         Path log = workDir.resolve("prometheus.log");
         Process process = new ProcessBuilder(
                         binary.toString(),
@@ -94,12 +94,6 @@ final class PrometheusProcess implements AutoCloseable {
         return new PrometheusProcess(process, log, URI.create("http://127.0.0.1:" + port));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }
@@ -109,19 +103,7 @@ final class PrometheusProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("prometheus exited with " + process.exitValue() + ":\n" + logTail());
         }
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(base.resolve("/-/ready"))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LocalServers.answersOk(base.resolve("/-/ready"), Duration.ofSeconds(5));
     }
 
     /** An instant query at now; the {@code result} array. */

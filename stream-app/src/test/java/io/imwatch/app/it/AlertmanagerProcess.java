@@ -3,7 +3,6 @@ package io.imwatch.app.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.classify.event.LogEventParser;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ final class AlertmanagerProcess implements AutoCloseable {
                 receivers:
                   - name: blackhole
                 """);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalServers.freePort();
         Process process = new ProcessBuilder(
                         BINARY.toString(),
                         "--config.file=" + config,

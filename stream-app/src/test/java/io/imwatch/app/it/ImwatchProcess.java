@@ -1,11 +1,7 @@
 package io.imwatch.app.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +30,7 @@ final class ImwatchProcess implements AutoCloseable {
     }
 
     static ImwatchProcess start(Map<String, String> settings, Path log) throws IOException {
-        int port = freePort();
+        int port = LocalServers.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -57,20 +53,8 @@ final class ImwatchProcess implements AutoCloseable {
 
     /** Whether /health/ready answers 200 (Kafka Streams RUNNING). */
     boolean isReady() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health/ready"))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LocalServers.answersOk(
+                URI.create("http://localhost:" + httpPort + "/health/ready"), Duration.ofSeconds(2));
     }
 
     boolean isAlive() {
@@ -93,12 +77,6 @@ final class ImwatchProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
