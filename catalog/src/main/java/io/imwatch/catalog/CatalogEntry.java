@@ -52,6 +52,16 @@ public record CatalogEntry(
         }
     }
 
+    /**
+     * Hashes what identifies the code (vendor, space, code, minor) and no more: entries key maps on
+     * the per-event path, where hashing every text and nested record cost more than the lookup.
+     * Equal entries still hash alike.
+     */
+    @Override
+    public int hashCode() {
+        return ((vendor.hashCode() * 31 + space.hashCode()) * 31 + code) * 31 + minor;
+    }
+
     /** True when this entry stands for a declared range rather than one listed code. */
     public boolean isRange() {
         return codeTo != code;

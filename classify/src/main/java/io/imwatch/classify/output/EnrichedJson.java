@@ -11,6 +11,7 @@ import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.CodeStatus;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
@@ -18,8 +19,11 @@ import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.Timestamps;
 import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -67,6 +71,15 @@ public final class EnrichedJson {
     private static final SerializableString RULE = new SerializedString("rule");
     private static final SerializableString CANDIDATES = new SerializedString("candidates");
     private static final SerializableString IMWATCH = new SerializedString(FIELD);
+    private static final SerializableString MATCH_RANGE = new SerializedString("range");
+    private static final SerializableString MATCH_ANY_MINOR = new SerializedString("any-minor");
+    private static final SerializableString MATCH_EXACT = new SerializedString("exact");
+
+    /** The encoded catalogue fields of each entry met so far: bounded by the catalogue. */
+    private static final Map<CatalogEntry, SerializableString> ENTRY_FIELDS = new ConcurrentHashMap<>();
+
+    /** One output buffer per thread, reused: only the finished record is allocated per event. */
+    private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(ByteArrayBuilder::new);
 
     // computed and encoded once: lower-casing them per event allocated ~100 bytes
     private static final SerializableString[] VENDOR_SOURCE_IDS =
@@ -78,7 +91,9 @@ public final class EnrichedJson {
     /** The enriched event as UTF-8 JSON bytes. */
     public static byte[] write(ClassifiedEvent classified) {
         LogEvent event = classified.event();
-        try (ByteArrayBuilder out = new ByteArrayBuilder(event.raw().length + 512)) {
+        ByteArrayBuilder out = BUFFER.get();
+        out.reset();
+        try {
             if (event.isJson() && !event.json().has(FIELD)) {
                 spliceInto(event.raw(), classified, out);
             } else if (event.isJson()) {
@@ -167,37 +182,24 @@ public final class EnrichedJson {
         writeString(g, SPACE, code.space());
         writeIntOrNull(g, CODE, code.code(), RawCode.NO_CODE);
         writeIntOrNull(g, MINOR, code.minor(), CatalogEntry.ANY_MINOR);
-        writeString(g, NAME, code.name());
-        writeBoolean(g, KNOWN, code.isKnown());
-        writeString(g, STATUS, code.status().name());
         CatalogEntry entry = code.entry();
         if (entry != null) {
-            Classification c = entry.classification();
-            writeString(g, CLASS, c.codeClass().name());
-            writeString(g, SEVERITY, c.severity().name());
-            writeString(g, SIDE, c.side().name());
-            writeString(g, OUTCOME, c.outcome().name());
-            writeBoolean(g, RETRYABLE, c.retryable());
-            writeString(
-                    g,
-                    SESSION_CLOSE,
-                    c.sessionClose() == null ? null : c.sessionClose().name());
-            writeString(g, CATEGORY, entry.category());
-            if (entry.message() != null) {
-                writeString(g, MESSAGE, entry.message());
-            }
-            writeString(
-                    g,
-                    MATCH,
+            // name to message come from the catalogue entry alone: encoded once per entry
+            g.writeRaw(ENTRY_FIELDS.computeIfAbsent(entry, EnrichedJson::entryFields));
+            g.writeFieldName(MATCH);
+            g.writeString(
                     entry.isRange()
-                            ? "range"
+                            ? MATCH_RANGE
                             : entry.minor() == CatalogEntry.ANY_MINOR && code.minor() != CatalogEntry.ANY_MINOR
-                                    ? "any-minor"
-                                    : "exact");
+                                    ? MATCH_ANY_MINOR
+                                    : MATCH_EXACT);
             if (code.observedName() != null && !code.observedName().equals(entry.name())) {
                 writeString(g, REPORTED_NAME, code.observedName());
             }
         } else {
+            writeString(g, NAME, code.name());
+            writeBoolean(g, KNOWN, false);
+            writeString(g, STATUS, code.status().name());
             writeString(g, CLASS, "UNKNOWN");
             writeNull(g, SEVERITY);
             writeNull(g, SIDE);
@@ -218,6 +220,39 @@ public final class EnrichedJson {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /**
+     * {@code ,"name":…,"known":true,"status":"KNOWN",…,"message":…} of a known code: everything
+     * between its {@code minor} and its {@code match} that depends on the entry alone.
+     */
+    private static SerializableString entryFields(CatalogEntry entry) {
+        Classification c = entry.classification();
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            writeString(g, NAME, entry.name());
+            writeBoolean(g, KNOWN, true);
+            writeString(g, STATUS, CodeStatus.KNOWN.name());
+            writeString(g, CLASS, c.codeClass().name());
+            writeString(g, SEVERITY, c.severity().name());
+            writeString(g, SIDE, c.side().name());
+            writeString(g, OUTCOME, c.outcome().name());
+            writeBoolean(g, RETRYABLE, c.retryable());
+            writeString(
+                    g,
+                    SESSION_CLOSE,
+                    c.sessionClose() == null ? null : c.sessionClose().name());
+            writeString(g, CATEGORY, entry.category());
+            if (entry.message() != null) {
+                writeString(g, MESSAGE, entry.message());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        String object = text.toString();
+        return new SerializedString("," + object.substring(1, object.length() - 1));
     }
 
     private static void writeCandidate(JsonGenerator g, CatalogEntry entry) throws IOException {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEventParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnrichedJsonTest {
@@ -73,5 +75,52 @@ class EnrichedJsonTest {
         assertThat(replaced.path("imwatch").path("codes").get(0).path("outcome").asText())
                 .isEqualTo("SUCCESS");
         assertThat(replaced.path("errCode").asInt()).isZero();
+    }
+
+    @Test
+    void shouldWriteAKnownCodesFieldsInTheDocumentedOrder() throws Exception {
+        JsonNode code = tree(enrich("{\"errCode\":1501,\"errMsg\":\"tokenExpired\"}"))
+                .path("imwatch")
+                .path("codes")
+                .get(0);
+
+        List<String> fields = new ArrayList<>();
+        code.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "vendor",
+                        "space",
+                        "code",
+                        "minor",
+                        "name",
+                        "known",
+                        "status",
+                        "class",
+                        "severity",
+                        "side",
+                        "outcome",
+                        "retryable",
+                        "sessionClose",
+                        "category",
+                        "message",
+                        "match",
+                        "reportedName",
+                        "rule");
+        assertThat(code.path("status").asText()).isEqualTo("KNOWN");
+        assertThat(code.path("match").asText()).isEqualTo("exact");
+        assertThat(code.path("reportedName").asText()).isEqualTo("tokenExpired");
+    }
+
+    @Test
+    void shouldWriteEachEventAloneWhenTheBufferIsReused() throws Exception {
+        String longLine = "[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED " + "x".repeat(5_000);
+        String shortJson = "{\"errCode\":0}";
+        String alone = enrich(shortJson);
+
+        enrich(longLine);
+        String afterLong = enrich(shortJson);
+
+        assertThat(afterLong).isEqualTo(alone).doesNotContain("xxx");
+        assertThat(tree(afterLong).path("errCode").asInt()).isZero();
     }
 }
