@@ -2,9 +2,11 @@ package io.imwatch.app.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,6 +21,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * store: they commit with the input offsets, so a crash neither loses nor doubles a count, and
  * {@link #flush} forwards and deletes them in the same transaction. Each forwarded sum carries
  * the latest event time it counted, so downstream windows and stream time stay in event time.
+ *
+ * <p>The store is written through on every add but read only when a processor starts: an
+ * in-memory map of the same sums answers the per-event reads, which through the store's cache,
+ * serdes and metering layers cost as much as the write.
  */
 public final class WindowSums {
 
@@ -26,6 +32,7 @@ public final class WindowSums {
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
 
     private final TimestampedKeyValueStore<String, Long> store;
+    private final Map<String, Sum> sums = new HashMap<>();
     private final long maxSpanMs;
     private long earliest = Long.MAX_VALUE;
     private long latest = Long.MIN_VALUE;
@@ -38,6 +45,13 @@ public final class WindowSums {
     public WindowSums(TimestampedKeyValueStore<String, Long> store, long maxSpanMs) {
         this.store = store;
         this.maxSpanMs = maxSpanMs;
+        try (KeyValueIterator<String, ValueAndTimestamp<Long>> it = store.all()) {
+            // sums a crash or a rebalance left behind: restored with the store, forwarded at the next flush
+            it.forEachRemaining(kv -> {
+                sums.put(kv.key, new Sum(kv.value.value(), kv.value.timestamp()));
+                spanned(kv.value.timestamp());
+            });
+        }
     }
 
     /** The span for a downstream grace period: half of it, so that batching never makes a record late. */
@@ -56,12 +70,18 @@ public final class WindowSums {
     public void add(String key, long windowStart, long eventTime, long n) {
         // window first: a flush forwards the oldest windows first
         String bucket = WindowKeys.of(windowStart, key);
-        ValueAndTimestamp<Long> sum = store.get(bucket);
-        store.put(
-                bucket,
-                sum == null
-                        ? ValueAndTimestamp.make(n, eventTime)
-                        : ValueAndTimestamp.make(sum.value() + n, Math.max(sum.timestamp(), eventTime)));
+        Sum sum = sums.get(bucket);
+        if (sum == null) {
+            sum = new Sum(n, eventTime);
+            sums.put(bucket, sum);
+        } else {
+            sum.add(n, eventTime);
+        }
+        store.put(bucket, ValueAndTimestamp.make(sum.value, sum.latest));
+        spanned(eventTime);
+    }
+
+    private void spanned(long eventTime) {
         earliest = Math.min(earliest, eventTime);
         latest = Math.max(latest, eventTime);
     }
@@ -73,15 +93,31 @@ public final class WindowSums {
 
     /** Forwards every sum as (key, sum) at its latest event time, oldest window first, and forgets it. */
     public void flush(ProcessorContext<String, Long> context) {
-        List<KeyValue<String, ValueAndTimestamp<Long>>> sums = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Long>> it = store.all()) {
-            it.forEachRemaining(sums::add);
+        List<String> buckets = new ArrayList<>(sums.keySet());
+        Collections.sort(buckets);
+        for (String bucket : buckets) {
+            Sum sum = sums.get(bucket);
+            context.forward(new Record<>(WindowKeys.key(bucket), sum.value, sum.latest));
+            store.delete(bucket);
         }
-        for (KeyValue<String, ValueAndTimestamp<Long>> sum : sums) {
-            context.forward(new Record<>(WindowKeys.key(sum.key), sum.value.value(), sum.value.timestamp()));
-            store.delete(sum.key);
-        }
+        sums.clear();
         earliest = Long.MAX_VALUE;
         latest = Long.MIN_VALUE;
+    }
+
+    /** One sum and the latest event time it counted; mutable, and private to its map. */
+    private static final class Sum {
+        private long value;
+        private long latest;
+
+        Sum(long value, long latest) {
+            this.value = value;
+            this.latest = latest;
+        }
+
+        void add(long n, long eventTime) {
+            value += n;
+            latest = Math.max(latest, eventTime);
+        }
     }
 }
