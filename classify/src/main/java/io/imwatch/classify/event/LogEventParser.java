@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class LogEventParser {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    // a reader resolves the tree type once; the mapper's readTree resolved it on every event
+    private static final ObjectReader TREE = JSON.reader();
 
     private final EnvelopeFormat envelope;
     private final int maxBytes;
@@ -152,7 +156,7 @@ public final class LogEventParser {
 
     private static ObjectNode readObject(byte[] value, int start) {
         try {
-            JsonNode node = JSON.readTree(value, start, value.length - start);
+            JsonNode node = TREE.readTree(value, start, value.length - start);
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -167,7 +171,7 @@ public final class LogEventParser {
     /** Inner JSON that does not parse is just text: the envelope itself was valid. */
     private static ObjectNode tryReadObject(String text) {
         try {
-            return JSON.readTree(text) instanceof ObjectNode object ? object : null;
+            return TREE.readTree(text) instanceof ObjectNode object ? object : null;
         } catch (JsonProcessingException e) {
             return null;
         }

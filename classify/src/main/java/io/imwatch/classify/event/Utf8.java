@@ -1,7 +1,15 @@
 package io.imwatch.classify.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Strict UTF-8 validation without decoding: an ASCII fast path, then the RFC 3629 rules. */
 final class Utf8 {
+
+    // eight bytes read as one long: an ASCII run is skipped a word at a time
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {}
 
@@ -9,6 +17,12 @@ final class Utf8 {
     static int firstInvalid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
+            while (i + Long.BYTES <= to && ((long) WORDS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+            }
+            if (i >= to) {
+                break;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;

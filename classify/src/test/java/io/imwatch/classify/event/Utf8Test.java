@@ -27,4 +27,23 @@ class Utf8Test {
         assertThat(check((byte) 'x', (byte) 0x80)).isEqualTo(1); // stray continuation byte
         assertThat(check((byte) 0xC3, (byte) 'x')).isEqualTo(0); // lead without continuation
     }
+
+    @Test
+    void shouldFindABadByteAtAnyOffsetAroundTheWordSizedAsciiSkips() {
+        for (int length = 1; length <= 40; length++) {
+            for (int bad = 0; bad < length; bad++) {
+                byte[] bytes = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
+                bytes[bad] = (byte) 0xFF;
+                assertThat(check(bytes)).as("0xFF at %d of %d", bad, length).isEqualTo(bad);
+            }
+        }
+    }
+
+    @Test
+    void shouldValidateWithinASliceOnly() {
+        byte[] bytes = "\u00ff-ascii-ascii-ascii-é".getBytes(StandardCharsets.UTF_8);
+        bytes[0] = (byte) 0xFF; // outside the slice
+        assertThat(Utf8.firstInvalid(bytes, 2, bytes.length)).isEqualTo(-1);
+        assertThat(Utf8.firstInvalid(bytes, 2, bytes.length - 1)).isEqualTo(bytes.length - 2); // cut 'é' in two
+    }
 }
