@@ -51,6 +51,11 @@ public final class CountKey {
                 + entry.classification().sessionClose().name();
     }
 
+    /** The key's kind: {@link #CODE} or {@link #CLOSE}. */
+    public static String kind(String key) {
+        return key.substring(0, key.indexOf(SEP));
+    }
+
     /** The key's parts: kind first. */
     public static List<String> parts(String key) {
         return List.of(key.split("\\|", -1));

@@ -1,9 +1,11 @@
 package io.imwatch.app.counts;
 
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.stream.Classified;
 import io.imwatch.app.stream.TopicSpec;
 import io.imwatch.app.stream.WindowSums;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -36,11 +38,15 @@ public final class CountsTopology {
             KStream<byte[], Classified> classified,
             StreamSettings settings,
             TopicSpec<String, byte[]> counts,
+            ImwatchMetrics metrics,
             StreamsBuilder builder) {
         builder.addStateStore(WindowSums.storeBuilder(BUFFER));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
+        for (String kind : List.of(CountKey.CODE, CountKey.CLOSE)) {
+            metrics.lateCounts(kind, 0); // every kind's series exists from the start, at zero
+        }
         long window = settings.countsWindow().toMillis();
         long maxSpan = WindowSums.maxSpan(settings.countsGrace());
         classified
@@ -48,7 +54,7 @@ public final class CountsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new WindowCountsProcessor(
-                                window, settings.countsGrace().toMillis()),
+                                window, settings.countsGrace().toMillis(), metrics),
                         Named.as("count-window"),
                         STORE)
                 .to(

@@ -1,5 +1,6 @@
 package io.imwatch.app.counts;
 
+import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.stream.WindowKeys;
 import io.imwatch.app.stream.WindowProgress;
 import java.time.Duration;
@@ -33,14 +34,16 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
 
     private final long size;
     private final long grace;
+    private final ImwatchMetrics metrics;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, Long> counts;
     private long emittedUntil;
     private WindowProgress progress;
 
-    WindowCountsProcessor(long sizeMillis, long graceMillis) {
+    WindowCountsProcessor(long sizeMillis, long graceMillis, ImwatchMetrics metrics) {
         this.size = sizeMillis;
         this.grace = graceMillis;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,6 +62,7 @@ final class WindowCountsProcessor implements Processor<String, Long, String, byt
         long start = Math.floorDiv(record.timestamp(), size) * size;
         if (start + size <= emittedUntil) {
             log.debug("late count dropped: {} x{} for the window at {}", record.key(), record.value(), start);
+            metrics.lateCounts(CountKey.kind(record.key()), record.value());
             return;
         }
         String key = WindowKeys.of(start, record.key());

@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       unknown, ambiguous or version_mismatch).
  *   <li>{@value #DEAD_LETTERS} {@code {reason}} — records dead-lettered: invalid-utf8,
  *       malformed-json, too-large, processing-error.
+ *   <li>{@value #LATE_COUNTS} {@code {kind}} — occurrences that reached the windowed counts after
+ *       their window was emitted (older than the window plus {@code counts.grace}) and were left
+ *       out of it; {@code kind} is {@code code} or {@code close}. Steady growth means the grace is
+ *       shorter than the pipeline's delay.
  * </ul>
  *
  * Prometheus names add {@code _total}. Thread-safe; meters are created once and cached.
@@ -38,6 +42,7 @@ public final class ImwatchMetrics {
     public static final String SESSION_CLOSES = "imwatch.session.closes";
     public static final String UNKNOWN_CODES = "imwatch.unknown.codes";
     public static final String DEAD_LETTERS = "imwatch.dead.letters";
+    public static final String LATE_COUNTS = "imwatch.counts.late";
 
     private final MeterRegistry registry;
     private final Counter[] events = new Counter[Route.values().length];
@@ -45,6 +50,7 @@ public final class ImwatchMetrics {
     private final Map<CatalogEntry, Counter> codes = new ConcurrentHashMap<>();
     private final Map<CatalogEntry, Counter> closes = new ConcurrentHashMap<>();
     private final Map<String, Counter> unknown = new ConcurrentHashMap<>();
+    private final Map<String, Counter> late = new ConcurrentHashMap<>();
 
     public ImwatchMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -86,6 +92,21 @@ public final class ImwatchMetrics {
     public void deadLetter(MalformedReason reason) {
         events[Route.DEAD_LETTER.ordinal()].increment();
         deadLetters[reason.ordinal()].increment();
+    }
+
+    /**
+     * Counts {@code n} occurrences of a count {@code kind} left out of the windowed counts as late;
+     * {@code n == 0} registers the series. The kinds are the counts' own, a fixed few.
+     */
+    public void lateCounts(String kind, long n) {
+        late.computeIfAbsent(
+                        kind,
+                        k -> Counter.builder(LATE_COUNTS)
+                                .description(
+                                        "Occurrences left out of the windowed counts: they arrived after their window was emitted")
+                                .tag("kind", k)
+                                .register(registry))
+                .increment(n);
     }
 
     private Counter codeCounter(CatalogEntry entry) {

@@ -108,7 +108,7 @@ public final class ImwatchTopology {
             write(routes.get("route-no-code"), outputs.noCode(), "no-code");
         }
 
-        CountsTopology.addTo(classified, settings, outputs.counts(), builder);
+        CountsTopology.addTo(classified, settings, outputs.counts(), metrics, builder);
         AlertsTopology.addTo(classified, settings, alertRules, outputs.alerts(), builder, settings.generatorUrl());
         return builder.build();
     }

@@ -270,6 +270,20 @@ class ImwatchTopologyTest {
         f.flushSums();
         f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(5));
         assertThat(f.counts.isEmpty()).as("emitted once, late records dropped").isTrue();
+        assertThat(f.registry
+                        .get(ImwatchMetrics.LATE_COUNTS)
+                        .tag("kind", "code")
+                        .counter()
+                        .count())
+                .as("the late token-expired code")
+                .isEqualTo(1.0);
+        assertThat(f.registry
+                        .get(ImwatchMetrics.LATE_COUNTS)
+                        .tag("kind", "close")
+                        .counter()
+                        .count())
+                .as("and its session close")
+                .isEqualTo(1.0);
     }
 
     @Test
