@@ -1,5 +1,7 @@
 package io.imwatch.benchmarks.e2e;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,12 +15,24 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class CommittedProgress {
 
-    /** @param records committed in the measured span; {@code millis} the span */
-    record Result(long records, long millis) {
+    /**
+     * @param records committed in the measured span
+     * @param millis the span
+     * @param cpuNanos CPU time this whole process (broker included) used in the span
+     */
+    record Result(long records, long millis, long cpuNanos) {
         double perSecond() {
             return millis == 0 ? 0 : records * 1000.0 / millis;
         }
+
+        /** CPU per record: unlike the rate, not moved by time the machine gives to others. */
+        double cpuMicrosPerRecord() {
+            return records == 0 ? 0 : cpuNanos / 1000.0 / records;
+        }
     }
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private CommittedProgress() {}
 
@@ -28,16 +42,21 @@ final class CommittedProgress {
         long firstCount = 0;
         long lastAt = -1;
         long last = 0;
+        long firstCpu = 0;
+        long lastCpu = 0;
         while (System.currentTimeMillis() < deadline) {
             long committed = committed(admin, group, topic);
             long now = System.currentTimeMillis();
+            long cpu = OS.getProcessCpuTime();
             if (committed > 0 && firstAt < 0) {
                 firstAt = now;
                 firstCount = committed;
+                firstCpu = cpu;
             }
             if (committed > last) {
                 last = committed;
                 lastAt = now;
+                lastCpu = cpu;
             }
             if (committed >= total) {
                 break;
@@ -47,7 +66,7 @@ final class CommittedProgress {
         if (last < total) {
             throw new IllegalStateException(group + " committed only " + last + " of " + total + " records in time");
         }
-        return new Result(last - firstCount, lastAt - firstAt);
+        return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu);
     }
 
     static long committed(Admin admin, String group, String topic) throws Exception {

@@ -28,14 +28,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <ol>
  *   <li>Throughput: N mixed records (every vendor and format, malformed ones included) are loaded
  *       first; each system then drains them, timed by its group's committed offsets. Two rounds,
- *       alternating, so neither profits from running second.
+ *       alternating, so neither profits from running second. Beside each rate, the CPU time the
+ *       process (broker included) spent per record: a ratio of those is not moved by time the
+ *       machine gives to other guests, which moves the rates run to run.
  *   <li>Latency: each system reads a fresh topic fed at a fixed rate; a read_committed probe on
  *       its outputs records visible-time minus produced-time; p50/p99 reported.
  * </ol>
  *
  * {@code java [-Dimwatch.KEY=VALUE...] -cp benchmarks/target/benchmarks.jar
  * io.imwatch.benchmarks.e2e.EndToEndBenchmark [records] [partitions] [latencyRatePerSecond]
- * [latencySeconds]}
+ * [latencySeconds] [rounds]}
  */
 public final class EndToEndBenchmark {
 
@@ -48,18 +50,12 @@ public final class EndToEndBenchmark {
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int latencySeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         PrintStream out = System.out;
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             String bootstrap = kafka.bootstrapServers();
-            createTopics(
-                    admin,
-                    partitions,
-                    "bench.input",
-                    "bench.passthrough.1",
-                    "bench.passthrough.2",
-                    "bench.streams.1",
-                    "bench.streams.2");
+            createTopics(admin, partitions, roundTopics(rounds));
             long loadStart = System.nanoTime();
             long bytes = load(bootstrap, "bench.input", records, 0);
             out.printf(
@@ -71,7 +67,7 @@ public final class EndToEndBenchmark {
                     (System.nanoTime() - loadStart) / 1e9);
 
             List<String> rows = new ArrayList<>();
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 CommittedProgress.Result pt = passthroughThroughput(
                         admin, bootstrap, "bench.input", "bench.passthrough." + round, "passthrough-" + round, records);
                 CommittedProgress.Result st = streamsThroughput(
@@ -80,13 +76,17 @@ public final class EndToEndBenchmark {
                         imwatchThroughput(admin, kafka, "bench.input", "imwatch-" + round, records, partitions);
                 String row = String.format(
                         Locale.ROOT,
-                        "| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f |",
+                        "| %d | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.1f / %.1f / %.1f | %.2f |",
                         round,
                         pt.perSecond(),
                         st.perSecond(),
                         im.perSecond(),
                         im.perSecond() / pt.perSecond(),
-                        im.perSecond() / st.perSecond());
+                        im.perSecond() / st.perSecond(),
+                        pt.cpuMicrosPerRecord(),
+                        st.cpuMicrosPerRecord(),
+                        im.cpuMicrosPerRecord(),
+                        pt.cpuMicrosPerRecord() / im.cpuMicrosPerRecord());
                 rows.add(row);
                 out.println("round " + row);
             }
@@ -99,8 +99,9 @@ public final class EndToEndBenchmark {
             out.printf(
                     Locale.ROOT, "Throughput, %,d records, %d partitions, exactly-once both:%n", records, partitions);
             out.println("| round | passthrough rec/s | Streams identity rec/s | imwatch rec/s | imwatch / passthrough |"
-                    + " imwatch / Streams identity |");
-            out.println("| --- | --- | --- | --- | --- | --- |");
+                    + " imwatch / Streams identity | CPU µs/record (passthrough / identity / imwatch) |"
+                    + " passthrough CPU / imwatch CPU |");
+            out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
             rows.forEach(out::println);
             out.printf(
                     Locale.ROOT,
@@ -112,6 +113,16 @@ public final class EndToEndBenchmark {
             out.printf(Locale.ROOT, "| passthrough | %,d | %d | %d |%n", ptLatency[0], ptLatency[1], ptLatency[2]);
             out.printf(Locale.ROOT, "| imwatch | %,d | %d | %d |%n", imLatency[0], imLatency[1], imLatency[2]);
         }
+    }
+
+    /** The input topic and each round's passthrough and Streams identity output topics. */
+    private static String[] roundTopics(int rounds) {
+        List<String> names = new ArrayList<>(List.of("bench.input"));
+        for (int round = 1; round <= rounds; round++) {
+            names.add("bench.passthrough." + round);
+            names.add("bench.streams." + round);
+        }
+        return names.toArray(String[]::new);
     }
 
     private static CommittedProgress.Result passthroughThroughput(
