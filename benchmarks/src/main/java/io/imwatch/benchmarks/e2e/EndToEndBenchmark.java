@@ -14,11 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -58,6 +62,7 @@ public final class EndToEndBenchmark {
             createTopics(admin, partitions, roundTopics(rounds));
             long loadStart = System.nanoTime();
             long bytes = load(bootstrap, "bench.input", records, 0);
+            requireLoaded(admin, "bench.input", records);
             out.printf(
                     Locale.ROOT,
                     "loaded %,d records (%,d bytes, %.0f B avg) in %.1f s%n",
@@ -261,6 +266,23 @@ public final class EndToEndBenchmark {
             }
         }
         return bytes;
+    }
+
+    /**
+     * Fails unless the topic holds exactly {@code records}: a producer that retried its way out of
+     * a broker error could have written more or fewer, and every figure would be off.
+     */
+    private static void requireLoaded(Admin admin, String topic, long records) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        long held = admin.listOffsets(partitions).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
+        if (held != records) {
+            throw new IllegalStateException(
+                    "loaded " + records + " records but " + topic + " holds " + held + "; the broker log says why");
+        }
     }
 
     /** Produces at {@code rate} records/s for {@code seconds}, each stamped with its send time. */
