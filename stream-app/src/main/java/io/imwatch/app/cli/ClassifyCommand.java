@@ -34,9 +34,18 @@ import picocli.CommandLine.Parameters;
         description = {
             "Reads events (one JSON object or text line per line) and writes one JSON object per input line:",
             "the event (or {\"message\": line} for text) plus an \"imwatch\" object with the codes found.",
-            "A line that cannot be read yields {\"error\": ..., \"raw\": ...}; the run goes on."
+            "A line that cannot be read yields {\"error\": ..., \"reason\": ..., \"raw\": ...}; the run goes on.",
+            "A line over --max-event-bytes is skipped, never held: its error record has only its start in \"raw\",",
+            "with \"truncated\": true and its real length in \"bytes\"."
         })
 public final class ClassifyCommand implements Callable<Integer> {
+
+    /** How much of a too-large line its error record carries. */
+    static final int RAW_PREFIX_BYTES = 1024;
+
+    // the bounds of the stream's max.event.bytes
+    private static final int MIN_EVENT_BYTES = 64;
+    private static final int MAX_EVENT_BYTES = 64 << 20;
 
     @Option(
             names = "--vendor",
@@ -47,8 +56,13 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(
             names = "--max-event-bytes",
             paramLabel = "N",
-            defaultValue = "1048576",
-            description = "Larger events are reported as errors (default: ${DEFAULT-VALUE}).")
+            defaultValue = "" + Classifier.DEFAULT_MAX_EVENT_BYTES,
+            description = {
+                "Longer lines are reported as too-large errors carrying only their first " + RAW_PREFIX_BYTES
+                        + " bytes; the rest of such a line is skipped, never held",
+                "(as the stream's max.event.bytes; " + MIN_EVENT_BYTES + " to " + MAX_EVENT_BYTES
+                        + ", default: ${DEFAULT-VALUE})."
+            })
     int maxEventBytes;
 
     @Option(names = "--summary", description = "Print counts per route to stderr at the end.")
@@ -69,30 +83,47 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (maxEventBytes < MIN_EVENT_BYTES || maxEventBytes > MAX_EVENT_BYTES) {
+            throw new ConfigProblem("--max-event-bytes " + maxEventBytes + " is out of range; use " + MIN_EVENT_BYTES
+                    + " to " + MAX_EVENT_BYTES + " (the default is " + Classifier.DEFAULT_MAX_EVENT_BYTES + ")");
+        }
         Classifier classifier = catalogOptions.classifier(maxEventBytes);
         if (vendor != null && !classifier.catalog().vendors().contains(vendor)) {
             throw new ConfigProblem("--vendor '" + vendor + "' is not in the catalogue; known vendors are "
                     + classifier.catalog().vendors() + " (add one with --catalog FILE)");
         }
         for (Path file : files) {
-            if (!file.toString().equals("-") && !Files.isReadable(file)) {
-                throw new ConfigProblem("cannot read input file " + file + ": it does not exist or is not readable");
+            if (file.toString().equals("-")) {
+                continue;
+            }
+            if (Files.isDirectory(file)) {
+                throw new ConfigProblem("cannot read input file " + file
+                        + ": it is a directory; name the files in it (e.g. " + file + "/*.log) or use '-' for stdin");
+            }
+            if (!Files.isReadable(file)) {
+                throw new ConfigProblem("cannot read input file " + file
+                        + ": it does not exist or is not readable; check the path and its permissions");
             }
         }
         Map<Route, Long> counts = new EnumMap<>(Route.class);
         OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
         if (files.isEmpty()) {
-            classifyAll("-", stdin, classifier, out, counts);
+            classifyStdin(classifier, out, counts);
         }
         for (Path file : files) {
             if (file.toString().equals("-")) {
-                classifyAll("-", stdin, classifier, out, counts);
+                classifyStdin(classifier, out, counts);
                 continue;
             }
             try (InputStream in = Files.newInputStream(file)) {
                 classifyAll(file.toString(), in, classifier, out, counts);
             } catch (NoSuchFileException e) {
                 throw new ConfigProblem("cannot read input file " + file + ": it does not exist", e);
+            } catch (InputProblem e) {
+                throw new ConfigProblem(
+                        "cannot read input file " + file + ": " + e.getCause().getMessage()
+                                + "; check that it is a readable regular file",
+                        e.getCause());
             }
         }
         out.flush();
@@ -102,14 +133,39 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void classifyStdin(Classifier classifier, OutputStream out, Map<Route, Long> counts) throws IOException {
+        try {
+            classifyAll("-", stdin, classifier, out, counts);
+        } catch (InputProblem e) {
+            throw new ConfigProblem(
+                    "cannot read standard input: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** An input (not output) read failure: the file's fault, reported as such. */
+    private static final class InputProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InputProblem(IOException cause) {
+            super(cause);
+        }
+    }
+
     private void classifyAll(
             String source, InputStream in, Classifier classifier, OutputStream out, Map<Route, Long> counts)
             throws IOException {
-        LineReader lines = new LineReader(in);
+        LineReader lines = new LineReader(in, maxEventBytes, RAW_PREFIX_BYTES);
         long number = 0;
-        for (byte[] line = lines.next(); line != null; line = lines.next()) {
+        for (LineReader.Line read = nextLine(lines); read != null; read = nextLine(lines)) {
             number++;
+            byte[] line = read.bytes();
             Route route;
+            if (read.isTooLong()) {
+                writeTooLarge(out, source, number, read);
+                out.write('\n');
+                counts.merge(Route.DEAD_LETTER, 1L, Long::sum);
+                continue;
+            }
             try {
                 ClassifiedEvent event = classifier.classify(line, vendor, System.currentTimeMillis());
                 out.write(EnrichedJson.write(event));
@@ -124,6 +180,49 @@ public final class ClassifyCommand implements Callable<Integer> {
             out.write('\n');
             counts.merge(route, 1L, Long::sum);
         }
+    }
+
+    private static LineReader.Line nextLine(LineReader lines) {
+        try {
+            return lines.next();
+        } catch (IOException e) {
+            throw new InputProblem(e);
+        }
+    }
+
+    /** The error record of a line over the limit: its length and only the start of it. */
+    private void writeTooLarge(OutputStream out, String source, long line, LineReader.Line read) throws IOException {
+        byte[] prefix = read.bytes();
+        try (JsonGenerator g = LogEventParser.mapper().getFactory().createGenerator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.writeStartObject();
+            g.writeStringField(
+                    "error",
+                    MalformedReason.TOO_LARGE.id() + ": " + read.length() + " bytes is over the limit of "
+                            + maxEventBytes + " (--max-event-bytes)");
+            g.writeStringField("reason", MalformedReason.TOO_LARGE.id());
+            g.writeStringField("source", source);
+            g.writeNumberField("line", line);
+            g.writeStringField("raw", new String(prefix, 0, wholeCharacters(prefix), StandardCharsets.UTF_8));
+            g.writeBooleanField("truncated", true);
+            g.writeNumberField("bytes", read.length());
+            g.writeEndObject();
+        }
+    }
+
+    /** The length of {@code prefix} without a UTF-8 sequence cut at its end. */
+    static int wholeCharacters(byte[] prefix) {
+        int end = prefix.length;
+        int lead = end - 1;
+        while (lead >= 0 && end - lead < 4 && (prefix[lead] & 0xC0) == 0x80) {
+            lead--;
+        }
+        if (lead < 0) {
+            return end;
+        }
+        int b = prefix[lead] & 0xFF;
+        int size = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return end - lead < size ? lead : end;
     }
 
     private static void writeError(

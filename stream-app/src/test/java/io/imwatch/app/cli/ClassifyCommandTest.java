@@ -1,14 +1,18 @@
 package io.imwatch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.classify.event.LogEventParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassifyCommandTest {
@@ -108,5 +112,85 @@ class ClassifyCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
         assertThat(result.err()).contains(catalog + ":5: space 's' entry code 1: missing 'category'");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a few seconds alone; generous for a loaded machine
+    void shouldSkipALineOverTwoGibibytesReportingItsStartAndClassifyTheLinesAfterIt() throws Exception {
+        long length = 3L << 29; // 1.5 GiB, generated as read: the old reader needed an array of 2^31 bytes
+        String after = "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}\nplain line\n";
+
+        CliRunner.Result result =
+                CliRunner.run(new RepeatedLineInput(length, after.getBytes(StandardCharsets.UTF_8)), "classify");
+
+        assertThat(result.exitCode()).isZero();
+        List<JsonNode> out = lines(result.out());
+        assertThat(out).hasSize(3);
+        JsonNode error = out.get(0);
+        assertThat(error.path("reason").asText()).isEqualTo("too-large");
+        assertThat(error.path("error").asText())
+                .isEqualTo("too-large: " + length + " bytes is over the limit of 1048576 (--max-event-bytes)");
+        assertThat(error.path("line").asLong()).isEqualTo(1);
+        assertThat(error.path("truncated").asBoolean()).isTrue();
+        assertThat(error.path("bytes").asLong()).isEqualTo(length);
+        assertThat(error.path("raw").asText()).isEqualTo("x".repeat(ClassifyCommand.RAW_PREFIX_BYTES));
+        assertThat(out.get(1).path("imwatch").path("codes").get(0).path("name").asText())
+                .isEqualTo("TokenExpiredError");
+        assertThat(out.get(2).path("message").asText()).isEqualTo("plain line");
+    }
+
+    @Test
+    void shouldApplyMaxEventBytesToEachLineAndKeepLineNumbers() throws Exception {
+        String longLine = "{\"errCode\":1501,\"pad\":\"" + "é".repeat(100) + "\"}";
+
+        CliRunner.Result result = CliRunner.run(
+                "short code=1001\n" + longLine + "\n{\"errCode\":\n", "classify", "--max-event-bytes", "64");
+
+        List<JsonNode> out = lines(result.out());
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).path("imwatch").path("route").asText()).isEqualTo("unknown");
+        JsonNode error = out.get(1);
+        assertThat(error.path("reason").asText()).isEqualTo("too-large");
+        assertThat(error.path("line").asInt()).isEqualTo(2);
+        assertThat(error.path("bytes").asInt()).isEqualTo(longLine.getBytes(StandardCharsets.UTF_8).length);
+        // the first 64 bytes end inside an 'é': the prefix stops before it rather than mangling it
+        assertThat(error.path("raw").asText()).isEqualTo("{\"errCode\":1501,\"pad\":\"" + "é".repeat(20));
+        assertThat(out.get(2).path("reason").asText()).isEqualTo("malformed-json");
+        assertThat(out.get(2).path("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldRefuseAMaxEventBytesOutsideTheStreamsRange() {
+        CliRunner.Result result = CliRunner.run("", "classify", "--max-event-bytes", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
+        assertThat(result.err().strip())
+                .isEqualTo("imwatch: --max-event-bytes 0 is out of range; use 64 to 67108864 (the default is 1048576)");
+    }
+
+    @Test
+    void shouldRefuseADirectoryInOneLine(@TempDir Path dir) {
+        CliRunner.Result result = CliRunner.run("", "classify", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
+        assertThat(result.err().strip())
+                .isEqualTo("imwatch: cannot read input file " + dir + ": it is a directory; name the files in it (e.g. "
+                        + dir + "/*.log) or use '-' for stdin");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void shouldReportAFileThatFailsWhileReadInOneLine() {
+        // readable by its permissions, yet reading it fails (EIO): as a disk error would
+        Path unreadable = Path.of("/proc/self/mem");
+        assumeTrue(Files.isReadable(unreadable), "needs Linux /proc");
+
+        CliRunner.Result result = CliRunner.run("", "classify", unreadable.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err())
+                .startsWith("imwatch: cannot read input file /proc/self/mem: ")
+                .contains("; check that it is a readable regular file");
     }
 }

@@ -17,13 +17,17 @@ final class CliRunner {
     private CliRunner() {}
 
     static Result run(String stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    static Result run(InputStream stdin, String... args) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         StringWriter picocliOut = new StringWriter();
         try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(stdin);
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             var cli = ImwatchCommand.commandLine();
             // Hermetic: IMWATCH_* variables of the machine running the tests must not leak into `run`.
