@@ -70,7 +70,11 @@ public final class Classifier {
     public ClassifiedEvent classify(LogEvent event, String defaultVendor) {
         if (event.isEmpty()) {
             return new ClassifiedEvent(
-                    event, defaultVendor, defaultVendor == null ? VendorSource.NONE : VendorSource.CONFIG, List.of());
+                    event,
+                    defaultVendor,
+                    defaultVendor == null ? VendorSource.NONE : VendorSource.CONFIG,
+                    List.of(),
+                    NoCodeReason.EMPTY);
         }
         Findings findings = new Findings();
         String hinted = rules.hintedVendor(event.hints());
@@ -105,7 +109,19 @@ public final class Classifier {
         for (RawCode raw : findings.codes()) {
             codes.add(classify(raw));
         }
-        return new ClassifiedEvent(event, vendor, source, codes);
+        return new ClassifiedEvent(
+                event, vendor, source, codes, codes.isEmpty() ? noCodeReason(event, findings) : null);
+    }
+
+    /** A number that cannot be a code says more than a depth limit that may have hidden nothing. */
+    private static NoCodeReason noCodeReason(LogEvent event, Findings findings) {
+        if (findings.sawCodeOutOfRange()) {
+            return NoCodeReason.CODE_OUT_OF_RANGE;
+        }
+        if (event.nestedTooDeep() || findings.sawTooDeep()) {
+            return NoCodeReason.TOO_DEEP;
+        }
+        return NoCodeReason.NONE_FOUND;
     }
 
     /** Classifies one found code against the catalogue. */

@@ -7,6 +7,7 @@ import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.CodeClass;
 import io.imwatch.catalog.Outcome;
 import io.imwatch.catalog.SessionCloseReason;
+import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;
 import java.nio.charset.StandardCharsets;
@@ -455,6 +456,136 @@ class ClassifierTest {
             assertThat(classify("upstream responseCode:502 statusCode=404 webSocketStatusCode=1006")
                             .codes())
                     .isEmpty();
+        }
+    }
+
+    /** Every event without a code says why: nothing there, a number that cannot be a code, or nested too deep. */
+    @Nested
+    class NoCodeReasons {
+
+        private static NoCodeReason reason(String event) {
+            return reason(event, null);
+        }
+
+        private static NoCodeReason reason(String event, String defaultVendor) {
+            ClassifiedEvent classified = classify(event, defaultVendor);
+            assertThat(classified.route()).isEqualTo(Route.NO_CODE);
+            return classified.noCodeReason();
+        }
+
+        /** {@code {"field": "<value, quoted>"}}. */
+        private static String quoteIn(String field, String value) {
+            try {
+                return LogEventParser.mapper().writeValueAsString(java.util.Map.of(field, value));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** {@code json} as the string value of a {@code message} field, {@code times} times over. */
+        private static String wrapped(String json, int times) {
+            String event = json;
+            for (int i = 0; i < times; i++) {
+                event = quoteIn("message", event);
+            }
+            return event;
+        }
+
+        @Test
+        void shouldSayNoneFoundForAnEventWithoutAnythingCodeLike() {
+            assertThat(reason("GET /health 200 3ms")).isEqualTo(NoCodeReason.NONE_FOUND);
+            assertThat(reason("{\"msg\":\"user logged in\",\"code\":\"abc\"}")).isEqualTo(NoCodeReason.NONE_FOUND);
+        }
+
+        @Test
+        void shouldSayEmptyForAnEmptyEvent() {
+            assertThat(reason("")).isEqualTo(NoCodeReason.EMPTY);
+            assertThat(reason("   ")).isEqualTo(NoCodeReason.EMPTY);
+        }
+
+        @Test
+        void shouldSayCodeOutOfRangeForAJsonIntegerBeyondAnInt() {
+            assertThat(reason("{\"errCode\":99999999999999999999999,\"errMsg\":\"x\"}"))
+                    .isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+            assertThat(reason("{\"code\":2147483648}")).isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+            // the one int that reads as "no number" inside imwatch is no code either
+            assertThat(reason("{\"code\":-2147483648}")).isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+        }
+
+        @Test
+        void shouldSayCodeOutOfRangeForFractionsAndExponentsRatherThanGuess() {
+            assertThat(reason("{\"errCode\":1501.0,\"errMsg\":\"TokenExpiredError\"}"))
+                    .isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+            assertThat(reason("{\"code\":1e400}")).isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+            assertThat(reason("{\"code\":\"1501.0\"}")).isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+            assertThat(reason("{\"error\":{\"code\":\"-1e3\"}}")).isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+        }
+
+        @Test
+        void shouldSayCodeOutOfRangeForATurmsResponseCodeBeyondAnInt() {
+            assertThat(reason("2026-11-20 10:15:02.331  INFO G gw-7f3a     5120987712340091 gateway-io-3"
+                            + "               i.t.g.i.l.ClientApiLogging : 88213|1893023|ANDROID|1|10.1.4.7|7712"
+                            + "|CREATE_MESSAGE_REQUEST|211|2026-11-20 10:15:02.327|2147483648|null|38|4"))
+                    .isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+        }
+
+        @Test
+        void shouldNotTakeAnOutOfRangeNumberForASymbolicName() {
+            // closeStatus may be a name (e.g. "HEARTBEAT_TIMEOUT"), but a number is never a name
+            assertThat(reason("{\"sdk\":\"turms-client-kotlin\",\"closeStatus\":\"2147483648\"}"))
+                    .isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+        }
+
+        @Test
+        void shouldSayCodeOutOfRangeForATextRulesCodeGroupBeyondAnInt() {
+            assertThat(
+                            reason(
+                                    "JMessageClient failed responseContent: {\"code\": 99999999999999999999, \"message\":\"x\"}"))
+                    .isEqualTo(NoCodeReason.CODE_OUT_OF_RANGE);
+        }
+
+        @Test
+        void shouldReadNegativeIntegersAsCodesNotAsOutOfRange() {
+            ClassifiedEvent event = classify("{\"errCode\":-5,\"errMsg\":\"x\"}");
+
+            assertThat(event.route()).isEqualTo(Route.UNKNOWN);
+            assertThat(event.noCodeReason()).isNull();
+            assertThat(only(event).code()).isEqualTo(-5);
+        }
+
+        @Test
+        void shouldGiveNoReasonWhenAnotherFieldHasACode() {
+            ClassifiedEvent event = classify("{\"sdk\":\"turms-client-kotlin\",\"event\":\"session_closed\","
+                    + "\"closeStatus\":110,\"businessStatus\":1e400}");
+
+            assertThat(event.route()).isEqualTo(Route.ENRICHED);
+            assertThat(event.noCodeReason()).isNull();
+        }
+
+        @Test
+        void shouldSayTooDeepForMoreEnvelopesThanAreUnwrapped() {
+            String code = "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}";
+
+            assertThat(classify(wrapped(code, 3)).route()).isEqualTo(Route.ENRICHED);
+            assertThat(reason(wrapped(code, 4))).isEqualTo(NoCodeReason.TOO_DEEP);
+        }
+
+        @Test
+        void shouldReadTheTextLineThatTheLastUnwrappedEnvelopeHolds() {
+            // three envelopes are unwrapped; the line in the third is text, not a fourth envelope
+            assertThat(classify(wrapped("[WebIM] onError type=16", 4)).route()).isEqualTo(Route.ENRICHED);
+        }
+
+        @Test
+        void shouldSayTooDeepWhenARuleScanStopsAtItsDepthLimit() {
+            String body = "{\"errCode\":1501}";
+            String nested = quoteIn("body", body);
+            for (int i = 0; i < 20; i++) {
+                nested = "{\"a\":" + nested + "}";
+            }
+            String event = "{\"PID\":1," + nested.substring(1);
+
+            assertThat(reason(event)).isEqualTo(NoCodeReason.TOO_DEEP);
         }
     }
 }

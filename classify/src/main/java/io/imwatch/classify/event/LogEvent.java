@@ -15,8 +15,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     (service, container, app, logger, file path), newline-separated; empty when none
  * @param eventTime the event's own time in epoch ms (the line's timestamp first, then the
  *     payload's, then the envelope's), or {@link Timestamps#NONE}
+ * @param nestedTooDeep whether the innermost payload read still held JSON in its line field: more
+ *     envelopes than are unwrapped, so what they wrap was not read
  */
-public record LogEvent(byte[] raw, ObjectNode json, ObjectNode payload, String line, String hints, long eventTime) {
+public record LogEvent(
+        byte[] raw,
+        ObjectNode json,
+        ObjectNode payload,
+        String line,
+        String hints,
+        long eventTime,
+        boolean nestedTooDeep) {
+
+    /** An event read in full. */
+    public LogEvent(byte[] raw, ObjectNode json, ObjectNode payload, String line, String hints, long eventTime) {
+        this(raw, json, payload, line, hints, eventTime, false);
+    }
 
     /** Whether the event was a JSON object (as opposed to a text line). */
     public boolean isJson() {

@@ -93,12 +93,18 @@ public final class LogEventParser {
         long envelopeTime = time(json, recordTimestamp);
         ObjectNode payload = json;
         String line = null;
-        for (int depth = 0; depth < MAX_ENVELOPE_DEPTH; depth++) {
+        boolean tooDeep = false;
+        for (int depth = 0; ; depth++) {
             String text = lineField(payload);
             if (text == null) {
                 break;
             }
             String trimmed = stripBom(text).strip();
+            if (depth == MAX_ENVELOPE_DEPTH && trimmed.startsWith("{")) {
+                // another envelope, perhaps: not parsed, and said so rather than passed over in silence
+                tooDeep = true;
+                break;
+            }
             ObjectNode inner = trimmed.startsWith("{") ? tryReadObject(trimmed) : null;
             if (inner == null) {
                 line = trimmed;
@@ -114,7 +120,7 @@ public final class LogEventParser {
         if (eventTime == Timestamps.NONE) {
             eventTime = envelopeTime;
         }
-        return new LogEvent(raw, json, payload, line, hints.toString(), eventTime);
+        return new LogEvent(raw, json, payload, line, hints.toString(), eventTime, tooDeep);
     }
 
     private String lineField(ObjectNode node) {

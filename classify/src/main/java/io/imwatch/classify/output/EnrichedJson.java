@@ -12,6 +12,7 @@ import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.CodeStatus;
+import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
@@ -32,6 +33,7 @@ import java.util.function.Function;
  * {@code {"message": "<line>", "imwatch": ...}} for a text line. Thread-safe.
  *
  * <p>The {@code imwatch} object: {@code vendor}, {@code vendorSource}, {@code route},
+ * {@code reason} (only on the no-code route: why, a {@link NoCodeReason} id),
  * {@code eventTime} (ISO-8601, when the event has one) and {@code codes}, each code with
  * {@code vendor, space, code, minor, name, known, status, class, severity, side, outcome,
  * retryable, sessionClose, category, message, match, rule}, plus {@code candidates} when it is
@@ -48,6 +50,7 @@ public final class EnrichedJson {
     private static final SerializableString VENDOR = new SerializedString("vendor");
     private static final SerializableString VENDOR_SOURCE = new SerializedString("vendorSource");
     private static final SerializableString ROUTE = new SerializedString("route");
+    private static final SerializableString NO_CODE_REASON = new SerializedString("reason");
     private static final SerializableString EVENT_TIME = new SerializedString("eventTime");
     private static final SerializableString CODES = new SerializedString("codes");
     private static final SerializableString SPACE = new SerializedString("space");
@@ -85,6 +88,7 @@ public final class EnrichedJson {
     private static final SerializableString[] VENDOR_SOURCE_IDS =
             serialized(VendorSource.values(), EnrichedJson::lower);
     private static final SerializableString[] ROUTE_IDS = serialized(Route.values(), Route::id);
+    private static final SerializableString[] NO_CODE_REASON_IDS = serialized(NoCodeReason.values(), NoCodeReason::id);
 
     private EnrichedJson() {}
 
@@ -163,6 +167,10 @@ public final class EnrichedJson {
         g.writeString(VENDOR_SOURCE_IDS[classified.vendorSource().ordinal()]);
         g.writeFieldName(ROUTE);
         g.writeString(ROUTE_IDS[classified.route().ordinal()]);
+        if (classified.noCodeReason() != null) {
+            g.writeFieldName(NO_CODE_REASON);
+            g.writeString(NO_CODE_REASON_IDS[classified.noCodeReason().ordinal()]);
+        }
         long eventTime = classified.event().eventTime();
         if (eventTime != Timestamps.NONE) {
             writeString(g, EVENT_TIME, IsoInstant.format(eventTime));

@@ -84,12 +84,19 @@ final class CodeField {
         }
         int code = RawCode.NO_CODE;
         String name = null;
-        if (value.isIntegralNumber() && value.canConvertToInt()) {
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() != RawCode.NO_CODE) {
             code = value.intValue();
+        } else if (value.isNumber()) {
+            out.noteCodeOutOfRange();
+            return;
         } else if (value.isTextual()) {
             String text = value.asText().strip();
             code = Numbers.parse(text);
             if (code == RawCode.NO_CODE) {
+                if (Numbers.isOutOfRange(text)) {
+                    out.noteCodeOutOfRange(); // a number, if not a code one: no name either
+                    return;
+                }
                 if (!byName || text.isEmpty() || text.length() > 200) {
                     return;
                 }
@@ -119,12 +126,17 @@ final class CodeField {
             RawCode found = TextRule.fromGroups(m, groups, vendor, spaces, version, rule, accept);
             if (found != null) {
                 out.add(found);
+            } else {
+                out.noteCodeText(groups.get(m, CodeGroups.CODE));
             }
         }
     }
 
     private void scanStrings(JsonNode node, String vendor, String version, String rule, Findings out, int depth) {
         if (depth > 16) {
+            if (node.isTextual() || node.isContainerNode()) {
+                out.noteTooDeep();
+            }
             return;
         }
         if (node.isTextual()) {

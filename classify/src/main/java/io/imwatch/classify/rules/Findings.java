@@ -12,6 +12,8 @@ public final class Findings {
 
     private final List<RawCode> codes = new ArrayList<>(2);
     private final List<String> consumedPaths = new ArrayList<>(2);
+    private boolean codeOutOfRange;
+    private boolean tooDeep;
 
     void add(RawCode code) {
         for (RawCode seen : codes) {
@@ -24,6 +26,37 @@ public final class Findings {
             }
         }
         codes.add(code);
+    }
+
+    /** Notes a code field or group whose text is a number that cannot be a code (see {@link Numbers#isOutOfRange}). */
+    void noteCodeText(CharSequence s, int from, int to) {
+        if (!codeOutOfRange && Numbers.isOutOfRange(s, from, to)) {
+            codeOutOfRange = true;
+        }
+    }
+
+    void noteCodeText(CharSequence text) {
+        if (text != null) {
+            noteCodeText(text, 0, text.length());
+        }
+    }
+
+    void noteCodeOutOfRange() {
+        codeOutOfRange = true;
+    }
+
+    void noteTooDeep() {
+        tooDeep = true;
+    }
+
+    /** Whether some code field held a number that cannot be a code (too large, fractional, ...). */
+    public boolean sawCodeOutOfRange() {
+        return codeOutOfRange;
+    }
+
+    /** Whether a rule left part of the event unread because it was nested too deep. */
+    public boolean sawTooDeep() {
+        return tooDeep;
     }
 
     boolean isConsumed(String path) {

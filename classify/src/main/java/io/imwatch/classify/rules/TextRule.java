@@ -82,6 +82,8 @@ public final class TextRule {
             RawCode code = fromGroups(m, groups, owner, spaces, null, id, accept);
             if (code != null) {
                 out.add(code);
+            } else {
+                out.noteCodeText(groups.get(m, CodeGroups.CODE));
             }
         }
     }
@@ -112,6 +114,8 @@ public final class TextRule {
         int code = Numbers.parse(line, codeStart, codeEnd);
         if (code != RawCode.NO_CODE) {
             out.add(new RawCode(owner, spaces.pick(code), code, CatalogEntry.ANY_MINOR, null, null, id));
+        } else {
+            out.noteCodeText(line, codeStart, codeEnd);
         }
     }
 

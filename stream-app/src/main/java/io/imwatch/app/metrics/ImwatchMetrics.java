@@ -4,6 +4,7 @@ import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.MalformedReason;
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>{@value #EVENTS} {@code {route}} — input records by route: enriched, unknown, dead-letter, no-code.
+ *   <li>{@value #NO_CODE} {@code {reason}} — the no-code route by reason: empty, none-found,
+ *       code-out-of-range (a code field held a number that cannot be a code), too-deep (nested
+ *       deeper than imwatch reads). A counter of its own rather than a label on {@value #EVENTS}:
+ *       the reason means nothing on the other routes, and their series stay as they were.
  *   <li>{@value #CODES} {@code {vendor, space, class, severity, outcome, code, name}} — known codes;
  *       codes matched by a declared range count under the range ({@code code="10000-20000"}).
  *   <li>{@value #SESSION_CLOSES} {@code {vendor, reason}} — codes that mean a session was closed,
@@ -42,11 +47,13 @@ public final class ImwatchMetrics {
     public static final String SESSION_CLOSES = "imwatch.session.closes";
     public static final String UNKNOWN_CODES = "imwatch.unknown.codes";
     public static final String DEAD_LETTERS = "imwatch.dead.letters";
+    public static final String NO_CODE = "imwatch.no.code";
     public static final String LATE_COUNTS = "imwatch.counts.late";
 
     private final MeterRegistry registry;
     private final Counter[] events = new Counter[Route.values().length];
     private final Counter[] deadLetters = new Counter[MalformedReason.values().length];
+    private final Counter[] noCode = new Counter[NoCodeReason.values().length];
     private final Map<CatalogEntry, Counter> codes = new ConcurrentHashMap<>();
     private final Map<CatalogEntry, Counter> closes = new ConcurrentHashMap<>();
     private final Map<String, Counter> unknown = new ConcurrentHashMap<>();
@@ -66,6 +73,12 @@ public final class ImwatchMetrics {
                     .tag("reason", reason.id())
                     .register(registry);
         }
+        for (NoCodeReason reason : NoCodeReason.values()) {
+            noCode[reason.ordinal()] = Counter.builder(NO_CODE)
+                    .description("Records without a code, by why none was found")
+                    .tag("reason", reason.id())
+                    .register(registry);
+        }
     }
 
     public MeterRegistry registry() {
@@ -75,6 +88,9 @@ public final class ImwatchMetrics {
     /** Counts one classified event: its route and every code in it. */
     public void record(ClassifiedEvent event) {
         events[event.route().ordinal()].increment();
+        if (event.noCodeReason() != null) {
+            noCode[event.noCodeReason().ordinal()].increment();
+        }
         for (ClassifiedCode code : event.codes()) {
             CatalogEntry entry = code.entry();
             if (entry == null) {

@@ -193,4 +193,16 @@ class ClassifyCommandTest {
                 .startsWith("imwatch: cannot read input file /proc/self/mem: ")
                 .contains("; check that it is a readable regular file");
     }
+
+    @Test
+    void shouldSayWhyALineHasNoCode() throws Exception {
+        List<JsonNode> out =
+                lines(CliRunner.run("GET /health 200 3ms\n{\"errCode\":1501.0}\n{\"errCode\":1501}\n", "classify")
+                        .out());
+
+        assertThat(out.get(0).path("imwatch").path("reason").asText()).isEqualTo("none-found");
+        assertThat(out.get(1).path("imwatch").path("route").asText()).isEqualTo("no-code");
+        assertThat(out.get(1).path("imwatch").path("reason").asText()).isEqualTo("code-out-of-range");
+        assertThat(out.get(2).path("imwatch").has("reason")).isFalse();
+    }
 }

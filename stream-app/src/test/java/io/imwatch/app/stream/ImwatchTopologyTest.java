@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.event.LogEventParser;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,6 +132,66 @@ class ImwatchTopologyTest {
         assertThat(header(out, "trace-id")).isEqualTo("n");
         assertThat(out.getRecordTime()).isEqualTo(t);
         assertThat(new String(out.key(), UTF_8)).isEqualTo("k");
+    }
+
+    @Test
+    void shouldCountAndForwardWhyEventsHaveNoCode() throws Exception {
+        TopologyFixture f = fixture(Map.of("nocode.forward", "true"));
+        for (NoCodeReason reason : NoCodeReason.values()) {
+            assertThat(noCodeCount(f, reason))
+                    .as("registered at zero: %s", reason)
+                    .isZero();
+        }
+        String code = "{\"errCode\":1501}";
+        String fourEnvelopes = code;
+        for (int i = 0; i < 4; i++) {
+            fourEnvelopes = LogEventParser.mapper().writeValueAsString(Map.of("log", fourEnvelopes));
+        }
+        Instant t = TopologyFixture.START.plusSeconds(2);
+        f.logs.pipeInput(record("a", "GET /health 200 3ms", t, trace("none")));
+        f.logs.pipeInput(record("b", "{\"errCode\":99999999999999999999999,\"errMsg\":\"x\"}", t, trace("big")));
+        f.logs.pipeInput(record("c", "{\"code\":1e400}", t, trace("exp")));
+        f.turmsLogs.pipeInput(record(
+                "d",
+                "2026-11-20 10:15:03.020  INFO S svc-02 turms-service-5 i.t.s.i.l.ClientApiLogging : 1893023|IOS"
+                        + "|10.1.4.9|7713|UPDATE_GROUP_REQUEST|96|2026-11-20 10:15:03.011|2147483648|null|9",
+                t,
+                trace("turms")));
+        f.logs.pipeInput(record("e", fourEnvelopes, t, trace("deep")));
+        f.logs.pipeInput(record("f", code, t, trace("known")));
+
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        for (TestRecord<byte[], byte[]> out : f.noCode.readRecordsToList()) {
+            JsonNode imwatch = json(out.value()).path("imwatch");
+            assertThat(imwatch.path("route").asText()).isEqualTo("no-code");
+            reasons.put(header(out, "trace-id"), imwatch.path("reason").asText());
+        }
+        assertThat(reasons)
+                .containsExactly(
+                        Map.entry("none", "none-found"),
+                        Map.entry("big", "code-out-of-range"),
+                        Map.entry("exp", "code-out-of-range"),
+                        Map.entry("turms", "code-out-of-range"),
+                        Map.entry("deep", "too-deep"));
+        assertThat(json(f.enriched.readValue()).path("imwatch").has("reason")).isFalse();
+        assertThat(noCodeCount(f, NoCodeReason.NONE_FOUND)).isEqualTo(1.0);
+        assertThat(noCodeCount(f, NoCodeReason.CODE_OUT_OF_RANGE)).isEqualTo(3.0);
+        assertThat(noCodeCount(f, NoCodeReason.TOO_DEEP)).isEqualTo(1.0);
+        assertThat(noCodeCount(f, NoCodeReason.EMPTY)).isZero();
+        assertThat(f.registry
+                        .get(ImwatchMetrics.EVENTS)
+                        .tag("route", "no-code")
+                        .counter()
+                        .count())
+                .isEqualTo(5.0);
+    }
+
+    private static double noCodeCount(TopologyFixture f, NoCodeReason reason) {
+        return f.registry
+                .get(ImwatchMetrics.NO_CODE)
+                .tag("reason", reason.id())
+                .counter()
+                .count();
     }
 
     /*
