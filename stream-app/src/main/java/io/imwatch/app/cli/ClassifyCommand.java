@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
             "Reads events (one JSON object or text line per line) and writes one JSON object per input line:",
             "the event (or {\"message\": line} for text) plus an \"imwatch\" object with the codes found.",
             "A line that cannot be read yields {\"error\": ..., \"reason\": ..., \"raw\": ...}; the run goes on.",
-            "A line over --max-event-bytes is skipped, never held: its error record has only its start in \"raw\",",
-            "with \"truncated\": true and its real length in \"bytes\"."
+            "A line over --max-event-bytes is skipped, never held whole: its error record carries its first bytes"
+                    + " in \"raw\", \"truncated\": true and its length in \"bytes\"."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -57,12 +57,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             names = "--max-event-bytes",
             paramLabel = "N",
             defaultValue = "" + Classifier.DEFAULT_MAX_EVENT_BYTES,
-            description = {
-                "Longer lines are reported as too-large errors carrying only their first " + RAW_PREFIX_BYTES
-                        + " bytes; the rest of such a line is skipped, never held",
-                "(as the stream's max.event.bytes; " + MIN_EVENT_BYTES + " to " + MAX_EVENT_BYTES
-                        + ", default: ${DEFAULT-VALUE})."
-            })
+            description = "Longer lines are reported as too-large errors carrying only their first "
+                    + RAW_PREFIX_BYTES + " bytes; the rest of such a line is skipped, never held (as the stream's"
+                    + " max.event.bytes: " + MIN_EVENT_BYTES + " to " + MAX_EVENT_BYTES
+                    + ", default: ${DEFAULT-VALUE}).")
     int maxEventBytes;
 
     @Option(names = "--summary", description = "Print counts per route to stderr at the end.")
@@ -107,6 +105,18 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         Map<Route, Long> counts = new EnumMap<>(Route.class);
         OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+        try {
+            classifyInputs(classifier, out, counts);
+        } finally {
+            out.flush(); // what was classified before an input failed is written all the same
+        }
+        if (summary) {
+            stderr.println("imwatch classify: " + counts);
+        }
+        return 0;
+    }
+
+    private void classifyInputs(Classifier classifier, OutputStream out, Map<Route, Long> counts) throws IOException {
         if (files.isEmpty()) {
             classifyStdin(classifier, out, counts);
         }
@@ -126,11 +136,6 @@ public final class ClassifyCommand implements Callable<Integer> {
                         e.getCause());
             }
         }
-        out.flush();
-        if (summary) {
-            stderr.println("imwatch classify: " + counts);
-        }
-        return 0;
     }
 
     private void classifyStdin(Classifier classifier, OutputStream out, Map<Route, Long> counts) throws IOException {

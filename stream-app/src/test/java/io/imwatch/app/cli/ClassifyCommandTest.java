@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.classify.event.LogEventParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,5 +208,22 @@ class ClassifyCommandTest {
         assertThat(out.get(1).path("imwatch").path("route").asText()).isEqualTo("no-code");
         assertThat(out.get(1).path("imwatch").path("reason").asText()).isEqualTo("code-out-of-range");
         assertThat(out.get(2).path("imwatch").has("reason")).isFalse();
+    }
+
+    @Test
+    void shouldWriteTheLinesReadBeforeAnInputFailsAndReportTheFailureInOneLine() throws Exception {
+        InputStream failing = new SequenceInputStream(
+                new ByteArrayInputStream("{\"errCode\":1501}\n".getBytes(StandardCharsets.UTF_8)), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Input/output error");
+                    }
+                });
+
+        CliRunner.Result result = CliRunner.run(failing, "classify");
+
+        assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
+        assertThat(result.err().strip()).isEqualTo("imwatch: cannot read standard input: Input/output error");
+        assertThat(lines(result.out())).hasSize(1);
     }
 }
