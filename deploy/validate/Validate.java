@@ -499,7 +499,9 @@ public class Validate {
         if (amConfig != null) {
             alertmanager(amConfig);
         }
-        grafana(map(services.get("grafana")));
+        boolean rulesMounted = mounts(map(services.get("prometheus"))).stream()
+                .anyMatch(m -> !m.named() && composeSource(m.source()).equals(Path.of(RULES).getParent().toString()));
+        grafana(map(services.get("grafana")), rulesMounted);
     }
 
     /** The host file mounted where the service's --config.file= flag points. */
@@ -613,27 +615,69 @@ public class Validate {
                 "route.receiver '" + receiver + "' must be one of the receivers " + receivers);
     }
 
-    static void grafana(Map<String, Object> service) {
-        section("Grafana provisioning (" + GRAFANA_PROVISIONING + ", " + GRAFANA_DASHBOARDS + ")");
-        String where = COMPOSE + " grafana";
-        String provisioning = null;
-        String dashboards = null;
+    static final String GRAFANA_PROVISIONING_TARGET = "/etc/grafana/provisioning";
+
+    /** Every repository file a service's bind mounts put into the container: container path to repo path. */
+    static Map<String, String> mountedFiles(Map<String, Object> service) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (Mount m : mounts(service)) {
             if (m.named()) {
                 continue;
             }
-            String rel = composeSource(m.source());
-            if (rel.equals(GRAFANA_PROVISIONING)) {
-                provisioning = m.target();
-            } else if (rel.equals(GRAFANA_DASHBOARDS)) {
+            Path source = root.resolve(composeSource(m.source()));
+            if (Files.isRegularFile(source)) {
+                out.put(m.target(), root.relativize(source).toString());
+            } else if (Files.isDirectory(source)) {
+                try (Stream<Path> files = Files.walk(source)) {
+                    files.filter(Files::isRegularFile)
+                            .sorted()
+                            .forEach(f -> out.put(
+                                    m.target() + "/" + source.relativize(f).toString().replace('\\', '/'),
+                                    root.relativize(f).toString()));
+                } catch (IOException e) {
+                    fail(COMPOSE + " grafana", "cannot list " + source + ": " + e);
+                }
+            }
+        }
+        return out;
+    }
+
+    static void grafana(Map<String, Object> service, boolean prometheusRulesMounted) {
+        section("Grafana provisioning (" + GRAFANA_PROVISIONING + ", " + GRAFANA_DASHBOARDS + ")");
+        String where = COMPOSE + " grafana";
+        String dashboards = null;
+        for (Mount m : mounts(service)) {
+            if (!m.named() && composeSource(m.source()).equals(GRAFANA_DASHBOARDS)) {
                 dashboards = m.target();
             }
         }
+        // What lands in Grafana's provisioning directory, whatever the mounts look like: the data
+        // source and the dashboard provider, and no Grafana-managed alert rules while Prometheus
+        // evaluates the rules of deploy/prometheus/rules (each spike would be notified twice).
+        Map<String, String> provisioned = mountedFiles(service);
+        for (String kind : List.of("datasources", "dashboards")) {
+            String dir = GRAFANA_PROVISIONING_TARGET + "/" + kind + "/";
+            List<String> files = provisioned.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(dir))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            check(
+                    !files.isEmpty(),
+                    where,
+                    dir + " gets " + files,
+                    "nothing is mounted into " + dir + "; mount " + GRAFANA_PROVISIONING + "/" + kind + " there");
+        }
+        List<String> alerting = provisioned.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(GRAFANA_PROVISIONING_TARGET + "/alerting/"))
+                .map(Map.Entry::getValue)
+                .toList();
         check(
-                "/etc/grafana/provisioning".equals(provisioning),
+                alerting.isEmpty() || !prometheusRulesMounted,
                 where,
-                GRAFANA_PROVISIONING + " is mounted at /etc/grafana/provisioning",
-                "mount " + GRAFANA_PROVISIONING + " at /etc/grafana/provisioning (got " + provisioning + ")");
+                "no Grafana-managed alert rules beside the Prometheus rules",
+                "mounts Grafana-managed alert rules " + alerting + " while Prometheus loads deploy/prometheus/rules: "
+                        + "every spike would be notified twice; mount only " + GRAFANA_PROVISIONING
+                        + "/datasources and /dashboards (grafana/README.md, \"Grafana-managed alert rule\")");
         check(dashboards != null, where, GRAFANA_DASHBOARDS + " is mounted at " + dashboards, "mount " + GRAFANA_DASHBOARDS);
         // the provisioning files are written elsewhere: check they agree with these mounts when present
         for (String rel : yamlFiles(GRAFANA_PROVISIONING + "/dashboards")) {

@@ -284,9 +284,39 @@ class DashboardJsonTest {
         assertThat(provider.path("options").path("path").asText()).isEqualTo("/var/lib/grafana/dashboards");
     }
 
+    /**
+     * Grafana's alert rule provisioning names a folder by title only. If the dashboard provider
+     * named its folder by uid as well, the first of the two to run would create "imwatch" and the
+     * other a second "imwatch" with another uid: both name it by title, the same title.
+     */
+    @Test
+    void shouldPutTheDashboardsAndTheAlternativeAlertRulesInOneFolderNamedByTitle() {
+        JsonNode provider = GrafanaFiles.provisioning("dashboards/imwatch.yml")
+                .path("providers")
+                .get(0);
+        assertThat(provider.has("folderUid"))
+                .as("dashboard provider folderUid (alert rules cannot name a folder uid)")
+                .isFalse();
+        for (JsonNode group : GrafanaFiles.alertRulesFile().path("groups")) {
+            assertThat(group.path("folder").asText())
+                    .as("alert group " + group.path("name").asText() + " folder")
+                    .isEqualTo(provider.path("folder").asText());
+        }
+    }
+
+    /** The Grafana-managed rules are an alternative to the Prometheus rules: never provisioned beside them. */
+    @Test
+    void shouldKeepTheGrafanaManagedAlertRulesOutOfTheProvisioningTree() {
+        assertThat(GrafanaFiles.root().resolve("provisioning/alerting"))
+                .satisfiesAnyOf(
+                        dir -> assertThat(dir).doesNotExist(),
+                        dir -> assertThat(dir).isEmptyDirectory());
+        assertThat(GrafanaFiles.root().resolve("alerting/imwatch-alerts.yml")).isRegularFile();
+    }
+
     @Test
     void shouldQueryOnlyTheProvisionedPrometheusFromAlertRules() {
-        JsonNode file = GrafanaFiles.provisioning("alerting/imwatch-alerts.yml");
+        JsonNode file = GrafanaFiles.alertRulesFile();
         assertThat(file.path("apiVersion").asInt()).isEqualTo(1);
         for (JsonNode group : file.path("groups")) {
             assertThat(group.path("folder").asText()).as("group folder").isNotBlank();

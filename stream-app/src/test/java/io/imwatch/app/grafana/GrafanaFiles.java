@@ -161,12 +161,23 @@ final class GrafanaFiles {
         }
     }
 
+    /**
+     * The Grafana-managed alert rules file, {@code grafana/alerting/imwatch-alerts.yml}: outside
+     * {@code provisioning/}, as it is an alternative to the Prometheus rules, not an addition.
+     */
+    static JsonNode alertRulesFile() {
+        Path file = root().resolve("alerting/imwatch-alerts.yml");
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + file, e);
+        }
+    }
+
     /** The Grafana-managed alert rules, each with its group. */
     static List<JsonNode> alertRules() {
         List<JsonNode> rules = new ArrayList<>();
-        provisioning("alerting/imwatch-alerts.yml")
-                .path("groups")
-                .forEach(g -> g.path("rules").forEach(rules::add));
+        alertRulesFile().path("groups").forEach(g -> g.path("rules").forEach(rules::add));
         return rules;
     }
 
