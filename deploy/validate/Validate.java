@@ -1160,6 +1160,68 @@ public class Validate {
         }
     }
 
+    // ---- alert rules: runbooks ----------------------------------------------------------------------
+
+    static final String DEPLOY_README = "deploy/README.md";
+    static final String RUNBOOK_PREFIX = DEPLOY_README + "#";
+
+    /** The anchors GitHub gives the headings of a Markdown file (lower case, punctuation dropped, spaces to -). */
+    static Set<String> markdownAnchors(String rel) {
+        Set<String> anchors = new LinkedHashSet<>();
+        try {
+            boolean fenced = false;
+            for (String line : Files.readAllLines(root.resolve(rel), StandardCharsets.UTF_8)) {
+                if (line.startsWith("```")) {
+                    fenced = !fenced;
+                } else if (!fenced && line.startsWith("#")) {
+                    String title = line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT);
+                    anchors.add(title.replaceAll("[^\\p{L}\\p{N}_ -]", "").replace(' ', '-'));
+                }
+            }
+        } catch (IOException e) {
+            fail(rel, "cannot read: " + e);
+        }
+        return anchors;
+    }
+
+    /** The alerting rules of the rules file: name to rule. */
+    static Map<String, Map<String, Object>> alertRules() {
+        Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
+        Map<String, Object> doc = loadMap(RULES);
+        for (Object group : getList(doc, "groups")) {
+            for (Object rule : getList(group, "rules")) {
+                if (get(rule, "alert") != null) {
+                    alerts.put(str(get(rule, "alert")), map(rule));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    static void runbooks() {
+        section("runbooks of the alerts in " + RULES);
+        Set<String> anchors = markdownAnchors(DEPLOY_README);
+        alertRules().forEach((name, rule) -> {
+            String url = str(get(rule, "annotations", "runbook_url"));
+            String where = RULES + " alert " + name;
+            if (!check(
+                    url != null && url.startsWith(RUNBOOK_PREFIX),
+                    where,
+                    "runbook_url " + url,
+                    "needs annotations.runbook_url: '" + RUNBOOK_PREFIX + name.toLowerCase(Locale.ROOT)
+                            + "' and that section in " + DEPLOY_README + " (what it means, what to check, what to do)")) {
+                return;
+            }
+            String anchor = url.substring(RUNBOOK_PREFIX.length());
+            check(
+                    anchors.contains(anchor),
+                    where,
+                    DEPLOY_README + " has the section #" + anchor,
+                    "runbook_url points at #" + anchor + ", which is no heading of " + DEPLOY_README
+                            + "; add a '### " + name + "' runbook section");
+        });
+    }
+
     // ---- main -----------------------------------------------------------------------------------
 
     public static void main(String[] args) throws IOException {
@@ -1170,6 +1232,7 @@ public class Validate {
         root = Path.of(args[0]).toRealPath();
         readConfigKeys();
         compose();
+        runbooks();
         kubernetes();
         examples();
         System.out.println("Validate.java finished: " + passed + " ok, " + failed + " FAIL, " + warned + " warn");
