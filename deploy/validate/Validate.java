@@ -491,6 +491,8 @@ public class Validate {
                     "IMWATCH_ALERTMANAGER_URL=" + am + " should be http://alertmanager:9093");
         }
 
+        stopGracePeriod(imwatch);
+
         String promConfig = composeConfigFile(map(services.get("prometheus")), "--config.file=", "prometheus");
         String amConfig = composeConfigFile(map(services.get("alertmanager")), "--config.file=", "alertmanager");
         if (promConfig != null) {
@@ -499,7 +501,91 @@ public class Validate {
         if (amConfig != null) {
             alertmanager(amConfig);
         }
-        grafana(map(services.get("grafana")));
+        boolean rulesMounted = mounts(map(services.get("prometheus"))).stream()
+                .anyMatch(m -> !m.named() && composeSource(m.source()).equals(Path.of(RULES).getParent().toString()));
+        grafana(map(services.get("grafana")), rulesMounted);
+    }
+
+    // ---- how long imwatch may take to stop ---------------------------------------------------------
+
+    /** One timeout imwatch's shutdown may wait out, found in the code by a pattern whose group 1 is the number. */
+    record ShutdownBound(String file, String what, Pattern pattern, long millisPerUnit) {}
+
+    static final String APP_SRC = "stream-app/src/main/java/io/imwatch/app/";
+
+    /**
+     * ImwatchApp.close() closes these one after the other (demo producer, alert forwarder, HTTP
+     * server, Kafka Streams), each bounded by its own timeout: their sum is the worst case.
+     */
+    static final List<ShutdownBound> SHUTDOWN_BOUNDS = List.of(
+            new ShutdownBound(APP_SRC + "run/ImwatchApp.java", "Kafka Streams close",
+                    Pattern.compile("running\\.close\\(Duration\\.ofSeconds\\((\\d+)\\)\\)"), 1000),
+            new ShutdownBound(APP_SRC + "alerts/AlertForwarder.java", "alert forwarder join",
+                    Pattern.compile("thread\\.join\\(([\\d_]+)\\)"), 1),
+            new ShutdownBound(APP_SRC + "demo/DemoProducer.java", "demo thread join",
+                    Pattern.compile("thread\\.join\\(([\\d_]+)\\)"), 1),
+            new ShutdownBound(APP_SRC + "demo/DemoProducer.java", "demo producer close",
+                    Pattern.compile("producer\\.close\\(Duration\\.ofSeconds\\((\\d+)\\)\\)"), 1000),
+            new ShutdownBound(APP_SRC + "run/HttpEndpoints.java", "HTTP handlers",
+                    Pattern.compile("awaitTermination\\((\\d+), TimeUnit\\.SECONDS\\)"), 1000));
+
+    /** Margin for the JVM's own exit (shutdown hooks, log flush) after the bounded steps. */
+    static final long SHUTDOWN_MARGIN_MS = 5_000;
+
+    /** A compose duration ("30s", "1m30s", "500ms") in milliseconds, or -1. */
+    static long composeDurationMillis(String text) {
+        if (text == null || !text.matches("(\\d+(ms|s|m|h))+")) {
+            return -1;
+        }
+        long total = 0;
+        Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            total += switch (m.group(2)) {
+                case "ms" -> n;
+                case "s" -> n * 1000;
+                case "m" -> n * 60_000;
+                default -> n * 3_600_000;
+            };
+        }
+        return total;
+    }
+
+    /** stop_grace_period must outlast imwatch's worst-case close, read from the code. */
+    static void stopGracePeriod(Map<String, Object> imwatch) {
+        String where = COMPOSE + " imwatch";
+        long worst = 0;
+        List<String> parts = new ArrayList<>();
+        for (ShutdownBound b : SHUTDOWN_BOUNDS) {
+            String code;
+            try {
+                code = Files.readString(root.resolve(b.file()));
+            } catch (IOException e) {
+                fail(where, "cannot read " + b.file() + " for the " + b.what() + " timeout: " + e);
+                return;
+            }
+            Matcher m = b.pattern().matcher(code);
+            if (!m.find()) {
+                fail(where, "cannot find the " + b.what() + " timeout in " + b.file() + " (" + b.pattern()
+                        + "); update SHUTDOWN_BOUNDS in Validate.java to the new code");
+                return;
+            }
+            long ms = Long.parseLong(m.group(1).replace("_", "")) * b.millisPerUnit();
+            worst += ms;
+            parts.add(b.what() + " " + ms / 1000.0 + " s");
+        }
+        String grace = str(imwatch.get("stop_grace_period"));
+        long graceMs = composeDurationMillis(grace);
+        long needed = worst + SHUTDOWN_MARGIN_MS;
+        check(
+                graceMs >= needed,
+                where,
+                "stop_grace_period " + grace + " outlasts the worst-case close of " + worst / 1000.0 + " s " + parts
+                        + " + " + SHUTDOWN_MARGIN_MS / 1000 + " s",
+                "stop_grace_period " + grace + " is below imwatch's worst-case close of " + worst / 1000.0 + " s " + parts
+                        + " + " + SHUTDOWN_MARGIN_MS / 1000 + " s for the JVM's exit: docker would kill it mid-close "
+                        + "(under exactly-once an aborted transaction and a longer restore at the next start); set it to at least "
+                        + (needed + 999) / 1000 + "s");
     }
 
     /** The host file mounted where the service's --config.file= flag points. */
@@ -611,29 +697,220 @@ public class Validate {
                 rel,
                 "route.receiver '" + receiver + "' is defined",
                 "route.receiver '" + receiver + "' must be one of the receivers " + receivers);
+        inhibitRules(rel, doc);
     }
 
-    static void grafana(Map<String, Object> service) {
-        section("Grafana provisioning (" + GRAFANA_PROVISIONING + ", " + GRAFANA_DASHBOARDS + ")");
-        String where = COMPOSE + " grafana";
-        String provisioning = null;
-        String dashboards = null;
+    // ---- Alertmanager inhibit rules against the alerts that really exist ---------------------------
+
+    static final String DEFAULT_ALERT_RULES = "stream-app/src/main/resources/io/imwatch/app/alerts/default-rules.yaml";
+    static final String RULE_TESTS = "deploy/prometheus/tests";
+    static final Pattern AM_MATCHER = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(.*)\"|(\\S*))\\s*");
+
+    /**
+     * An alert imwatch's stack can raise: labels with a fixed value (alertname, severity, source,
+     * Prometheus' external labels) and the names of labels whose value varies (vendor, instance...).
+     */
+    record AlertKind(String origin, Map<String, String> fixed, Set<String> varying) {
+        String label() {
+            return fixed.get("alertname") + "(" + origin + ")";
+        }
+
+        boolean has(String name) {
+            return fixed.containsKey(name) || varying.contains(name);
+        }
+
+        /** Whether some alert of this kind can satisfy the matcher (op, value). */
+        boolean mayMatch(String name, String op, String value) {
+            if (!fixed.containsKey(name) && varying.contains(name)) {
+                // any non-empty value: only ="" and =~ patterns that match nothing non-empty fail
+                return switch (op) {
+                    case "=" -> !value.isEmpty();
+                    case "=~" -> !value.isEmpty() && !value.equals("^$");
+                    default -> true;
+                };
+            }
+            String actual = fixed.getOrDefault(name, "");
+            return switch (op) {
+                case "=" -> actual.equals(value);
+                case "!=" -> !actual.equals(value);
+                case "=~" -> Pattern.matches(value, actual);
+                case "!~" -> !Pattern.matches(value, actual);
+                default -> false;
+            };
+        }
+    }
+
+    /** The alerts the Prometheus rules (labels seen in their promtool tests) and the in-stream detector produce. */
+    static List<AlertKind> alertKinds(Map<String, String> externalLabels) {
+        Map<String, Set<String>> testedLabels = new LinkedHashMap<>();
+        for (String test : yamlFiles(RULE_TESTS)) {
+            Map<String, Object> doc = loadMap(test);
+            for (Object t : getList(doc, "tests")) {
+                for (Object art : getList(t, "alert_rule_test")) {
+                    Set<String> names = testedLabels.computeIfAbsent(str(get(art, "alertname")), k -> new TreeSet<>());
+                    for (Object alert : getList(art, "exp_alerts")) {
+                        names.addAll(getMap(alert, "exp_labels").keySet());
+                    }
+                }
+            }
+        }
+        List<AlertKind> kinds = new ArrayList<>();
+        alertRules().forEach((name, rule) -> {
+            Map<String, String> fixed = new LinkedHashMap<>(externalLabels);
+            getMap(rule, "labels").forEach((k, v) -> fixed.put(k, str(v)));
+            fixed.put("alertname", name);
+            Set<String> varying = new TreeSet<>(testedLabels.getOrDefault(name, Set.of()));
+            varying.removeAll(fixed.keySet());
+            if (!testedLabels.containsKey(name) || testedLabels.get(name).isEmpty()) {
+                fail(RULES + " alert " + name, "no promtool test in " + RULE_TESTS + " shows its labels (exp_labels)");
+            }
+            kinds.add(new AlertKind("prometheus", fixed, varying));
+        });
+        Map<String, Object> defaults = loadMap(DEFAULT_ALERT_RULES);
+        for (Object rule : getList(defaults, "rules")) {
+            Map<String, String> fixed = new LinkedHashMap<>();
+            fixed.put("alertname", str(get(rule, "name")));
+            fixed.put("severity", str(get(rule, "severity")));
+            fixed.put("source", "imwatch");
+            Set<String> varying = getList(rule, "groupBy").stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+            kinds.add(new AlertKind("imwatch", fixed, varying));
+        }
+        return kinds;
+    }
+
+    /** The matchers of an inhibit rule side: {@code source_matchers} strings and legacy {@code source_match(_re)} maps. */
+    static List<String[]> matchers(Object rule, String side, String where) {
+        List<String[]> out = new ArrayList<>();
+        for (Object m : getList(rule, side + "_matchers")) {
+            Matcher mm = AM_MATCHER.matcher(str(m));
+            if (mm.matches()) {
+                out.add(new String[] {mm.group(1), mm.group(2), mm.group(4) != null ? mm.group(4) : mm.group(5)});
+            } else {
+                fail(where, "cannot read the matcher '" + m + "'");
+            }
+        }
+        getMap(rule, side + "_match").forEach((k, v) -> out.add(new String[] {k, "=", str(v)}));
+        getMap(rule, side + "_match_re").forEach((k, v) -> out.add(new String[] {k, "=~", str(v)}));
+        return out;
+    }
+
+    /** Each inhibit rule must be able to fire: a source and a different target alert that agree on every equal label. */
+    static void inhibitRules(String rel, Map<String, Object> doc) {
+        List<Object> rules = getList(doc, "inhibit_rules");
+        if (rules.isEmpty()) {
+            return;
+        }
+        Map<String, String> external = new LinkedHashMap<>();
+        Map<String, Object> prom = loadMap("deploy/compose/prometheus.yml");
+        getMap(prom, "global", "external_labels").forEach((k, v) -> external.put(k, str(v)));
+        List<AlertKind> kinds = alertKinds(external);
+        for (int i = 0; i < rules.size(); i++) {
+            Object rule = rules.get(i);
+            String where = rel + " inhibit_rules[" + i + "]";
+            List<String[]> source = matchers(rule, "source", where);
+            List<String[]> target = matchers(rule, "target", where);
+            List<String> equal = getList(rule, "equal").stream().map(String::valueOf).toList();
+            List<AlertKind> sources = kinds.stream()
+                    .filter(k -> source.stream().allMatch(m -> k.mayMatch(m[0], m[1], m[2])))
+                    .toList();
+            List<AlertKind> targets = kinds.stream()
+                    .filter(k -> target.stream().allMatch(m -> k.mayMatch(m[0], m[1], m[2])))
+                    .toList();
+            List<String> pairs = new ArrayList<>();
+            for (AlertKind s : sources) {
+                for (AlertKind t : targets) {
+                    if (s != t && equal.stream().allMatch(l -> agree(s, t, l))) {
+                        pairs.add(s.label() + " mutes " + t.label());
+                    }
+                }
+            }
+            check(!sources.isEmpty(), where, "source matchers match " + sources.stream().map(AlertKind::label).toList(),
+                    "source matchers match no alert the Prometheus rules or imwatch's detector raise");
+            check(!targets.isEmpty(), where, "target matchers match " + targets.stream().map(AlertKind::label).toList(),
+                    "target matchers match no alert the Prometheus rules or imwatch's detector raise");
+            check(
+                    !pairs.isEmpty(),
+                    where,
+                    "can inhibit (equal " + equal + "): " + pairs,
+                    "can never inhibit anything: no source and (different) target alert agree on equal " + equal
+                            + " (a label only one side carries, or fixed values that differ); make source, target and equal "
+                            + "describe a real cause and its consequence, or remove the rule");
+        }
+    }
+
+    /** Whether alerts of two kinds can have the same value (or both none) for label l. */
+    static boolean agree(AlertKind s, AlertKind t, String l) {
+        if (!s.has(l) || !t.has(l)) {
+            return !s.has(l) && !t.has(l);
+        }
+        String a = s.fixed().get(l);
+        String b = t.fixed().get(l);
+        return a == null || b == null || a.equals(b);
+    }
+
+    static final String GRAFANA_PROVISIONING_TARGET = "/etc/grafana/provisioning";
+
+    /** Every repository file a service's bind mounts put into the container: container path to repo path. */
+    static Map<String, String> mountedFiles(Map<String, Object> service) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (Mount m : mounts(service)) {
             if (m.named()) {
                 continue;
             }
-            String rel = composeSource(m.source());
-            if (rel.equals(GRAFANA_PROVISIONING)) {
-                provisioning = m.target();
-            } else if (rel.equals(GRAFANA_DASHBOARDS)) {
+            Path source = root.resolve(composeSource(m.source()));
+            if (Files.isRegularFile(source)) {
+                out.put(m.target(), root.relativize(source).toString());
+            } else if (Files.isDirectory(source)) {
+                try (Stream<Path> files = Files.walk(source)) {
+                    files.filter(Files::isRegularFile)
+                            .sorted()
+                            .forEach(f -> out.put(
+                                    m.target() + "/" + source.relativize(f).toString().replace('\\', '/'),
+                                    root.relativize(f).toString()));
+                } catch (IOException e) {
+                    fail(COMPOSE + " grafana", "cannot list " + source + ": " + e);
+                }
+            }
+        }
+        return out;
+    }
+
+    static void grafana(Map<String, Object> service, boolean prometheusRulesMounted) {
+        section("Grafana provisioning (" + GRAFANA_PROVISIONING + ", " + GRAFANA_DASHBOARDS + ")");
+        String where = COMPOSE + " grafana";
+        String dashboards = null;
+        for (Mount m : mounts(service)) {
+            if (!m.named() && composeSource(m.source()).equals(GRAFANA_DASHBOARDS)) {
                 dashboards = m.target();
             }
         }
+        // What lands in Grafana's provisioning directory, whatever the mounts look like: the data
+        // source and the dashboard provider, and no Grafana-managed alert rules while Prometheus
+        // evaluates the rules of deploy/prometheus/rules (each spike would be notified twice).
+        Map<String, String> provisioned = mountedFiles(service);
+        for (String kind : List.of("datasources", "dashboards")) {
+            String dir = GRAFANA_PROVISIONING_TARGET + "/" + kind + "/";
+            List<String> files = provisioned.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(dir))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            check(
+                    !files.isEmpty(),
+                    where,
+                    dir + " gets " + files,
+                    "nothing is mounted into " + dir + "; mount " + GRAFANA_PROVISIONING + "/" + kind + " there");
+        }
+        List<String> alerting = provisioned.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(GRAFANA_PROVISIONING_TARGET + "/alerting/"))
+                .map(Map.Entry::getValue)
+                .toList();
         check(
-                "/etc/grafana/provisioning".equals(provisioning),
+                alerting.isEmpty() || !prometheusRulesMounted,
                 where,
-                GRAFANA_PROVISIONING + " is mounted at /etc/grafana/provisioning",
-                "mount " + GRAFANA_PROVISIONING + " at /etc/grafana/provisioning (got " + provisioning + ")");
+                "no Grafana-managed alert rules beside the Prometheus rules",
+                "mounts Grafana-managed alert rules " + alerting + " while Prometheus loads deploy/prometheus/rules: "
+                        + "every spike would be notified twice; mount only " + GRAFANA_PROVISIONING
+                        + "/datasources and /dashboards (grafana/README.md, \"Grafana-managed alert rule\")");
         check(dashboards != null, where, GRAFANA_DASHBOARDS + " is mounted at " + dashboards, "mount " + GRAFANA_DASHBOARDS);
         // the provisioning files are written elsewhere: check they agree with these mounts when present
         for (String rel : yamlFiles(GRAFANA_PROVISIONING + "/dashboards")) {
@@ -1116,6 +1393,68 @@ public class Validate {
         }
     }
 
+    // ---- alert rules: runbooks ----------------------------------------------------------------------
+
+    static final String DEPLOY_README = "deploy/README.md";
+    static final String RUNBOOK_PREFIX = DEPLOY_README + "#";
+
+    /** The anchors GitHub gives the headings of a Markdown file (lower case, punctuation dropped, spaces to -). */
+    static Set<String> markdownAnchors(String rel) {
+        Set<String> anchors = new LinkedHashSet<>();
+        try {
+            boolean fenced = false;
+            for (String line : Files.readAllLines(root.resolve(rel), StandardCharsets.UTF_8)) {
+                if (line.startsWith("```")) {
+                    fenced = !fenced;
+                } else if (!fenced && line.startsWith("#")) {
+                    String title = line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT);
+                    anchors.add(title.replaceAll("[^\\p{L}\\p{N}_ -]", "").replace(' ', '-'));
+                }
+            }
+        } catch (IOException e) {
+            fail(rel, "cannot read: " + e);
+        }
+        return anchors;
+    }
+
+    /** The alerting rules of the rules file: name to rule. */
+    static Map<String, Map<String, Object>> alertRules() {
+        Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
+        Map<String, Object> doc = loadMap(RULES);
+        for (Object group : getList(doc, "groups")) {
+            for (Object rule : getList(group, "rules")) {
+                if (get(rule, "alert") != null) {
+                    alerts.put(str(get(rule, "alert")), map(rule));
+                }
+            }
+        }
+        return alerts;
+    }
+
+    static void runbooks() {
+        section("runbooks of the alerts in " + RULES);
+        Set<String> anchors = markdownAnchors(DEPLOY_README);
+        alertRules().forEach((name, rule) -> {
+            String url = str(get(rule, "annotations", "runbook_url"));
+            String where = RULES + " alert " + name;
+            if (!check(
+                    url != null && url.startsWith(RUNBOOK_PREFIX),
+                    where,
+                    "runbook_url " + url,
+                    "needs annotations.runbook_url: '" + RUNBOOK_PREFIX + name.toLowerCase(Locale.ROOT)
+                            + "' and that section in " + DEPLOY_README + " (what it means, what to check, what to do)")) {
+                return;
+            }
+            String anchor = url.substring(RUNBOOK_PREFIX.length());
+            check(
+                    anchors.contains(anchor),
+                    where,
+                    DEPLOY_README + " has the section #" + anchor,
+                    "runbook_url points at #" + anchor + ", which is no heading of " + DEPLOY_README
+                            + "; add a '### " + name + "' runbook section");
+        });
+    }
+
     // ---- main -----------------------------------------------------------------------------------
 
     public static void main(String[] args) throws IOException {
@@ -1126,6 +1465,7 @@ public class Validate {
         root = Path.of(args[0]).toRealPath();
         readConfigKeys();
         compose();
+        runbooks();
         kubernetes();
         examples();
         System.out.println("Validate.java finished: " + passed + " ok, " + failed + " FAIL, " + warned + " warn");

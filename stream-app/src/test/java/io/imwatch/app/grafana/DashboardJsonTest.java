@@ -7,6 +7,7 @@ import io.imwatch.app.grafana.GrafanaFiles.Dashboard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,9 @@ class DashboardJsonTest {
             "imwatch-stream-health", "imwatch — Stream health");
 
     private static final List<Dashboard> DASHBOARDS = GrafanaFiles.dashboards();
+
+    private static final Pattern FIRING_GAUGE = Pattern.compile("(?<![\\w:])imwatch_alerts_firing(?![\\w:])");
+    private static final Pattern MAX_BY_BEFORE = Pattern.compile("\\bmax\\s*by\\s*\\(([\\w\\s,]*)\\)\\s*\\(\\s*$");
 
     @Test
     void shouldProvideTheFourDashboardsWithStableUniqueUidsAndTitles() {
@@ -187,6 +191,52 @@ class DashboardJsonTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Every replica's alert forwarder reads all alert partitions, so every replica exports the
+     * same {@code imwatch_alerts_firing} series: a query that sums it (or leaves it raw) counts
+     * each alert once per replica. Each use must first collapse the replicas with
+     * {@code max by (rule, vendor, reason)}; dashboards, Grafana alert rules and the Prometheus
+     * rules alike.
+     */
+    @Test
+    void shouldCollapseReplicasOfTheFiringAlertsGaugeWithMaxBySeriesLabels() {
+        Map<String, String> exprs = new LinkedHashMap<>();
+        for (Dashboard d : DASHBOARDS) {
+            d.queries().forEach(q -> exprs.put(q.where(), q.expr()));
+        }
+        for (JsonNode rule : GrafanaFiles.alertRules()) {
+            rule.path("data")
+                    .forEach(q -> exprs.put(
+                            "Grafana rule " + rule.path("title").asText() + " / "
+                                    + q.path("refId").asText(),
+                            q.path("model").path("expr").asText()));
+        }
+        exprs.putAll(GrafanaFiles.prometheusRuleExpressions());
+
+        List<String> problems = new ArrayList<>();
+        int uses = 0;
+        for (Map.Entry<String, String> e : exprs.entrySet()) {
+            Matcher m = FIRING_GAUGE.matcher(e.getValue());
+            while (m.find()) {
+                uses++;
+                Matcher max = MAX_BY_BEFORE.matcher(e.getValue().substring(0, m.start()));
+                Set<String> by = new HashSet<>();
+                if (max.find()) {
+                    for (String label : max.group(1).split(",")) {
+                        by.add(label.strip());
+                    }
+                }
+                if (!by.equals(Set.of("rule", "vendor", "reason"))) {
+                    problems.add(e.getKey() + ": " + e.getValue().strip());
+                }
+            }
+        }
+        assertThat(uses).as("queries over imwatch_alerts_firing").isPositive();
+        assertThat(problems)
+                .as("wrap imwatch_alerts_firing in max by (rule, vendor, reason) (...): every replica exports it")
+                .isEmpty();
+    }
+
     @Test
     void shouldGiveEveryPanelAUniqueIdAndAPlaceOnTheGrid() {
         for (Dashboard d : DASHBOARDS) {
@@ -234,9 +284,39 @@ class DashboardJsonTest {
         assertThat(provider.path("options").path("path").asText()).isEqualTo("/var/lib/grafana/dashboards");
     }
 
+    /**
+     * Grafana's alert rule provisioning names a folder by title only. If the dashboard provider
+     * named its folder by uid as well, the first of the two to run would create "imwatch" and the
+     * other a second "imwatch" with another uid: both name it by title, the same title.
+     */
+    @Test
+    void shouldPutTheDashboardsAndTheAlternativeAlertRulesInOneFolderNamedByTitle() {
+        JsonNode provider = GrafanaFiles.provisioning("dashboards/imwatch.yml")
+                .path("providers")
+                .get(0);
+        assertThat(provider.has("folderUid"))
+                .as("dashboard provider folderUid (alert rules cannot name a folder uid)")
+                .isFalse();
+        for (JsonNode group : GrafanaFiles.alertRulesFile().path("groups")) {
+            assertThat(group.path("folder").asText())
+                    .as("alert group " + group.path("name").asText() + " folder")
+                    .isEqualTo(provider.path("folder").asText());
+        }
+    }
+
+    /** The Grafana-managed rules are an alternative to the Prometheus rules: never provisioned beside them. */
+    @Test
+    void shouldKeepTheGrafanaManagedAlertRulesOutOfTheProvisioningTree() {
+        assertThat(GrafanaFiles.root().resolve("provisioning/alerting"))
+                .satisfiesAnyOf(
+                        dir -> assertThat(dir).doesNotExist(),
+                        dir -> assertThat(dir).isEmptyDirectory());
+        assertThat(GrafanaFiles.root().resolve("alerting/imwatch-alerts.yml")).isRegularFile();
+    }
+
     @Test
     void shouldQueryOnlyTheProvisionedPrometheusFromAlertRules() {
-        JsonNode file = GrafanaFiles.provisioning("alerting/imwatch-alerts.yml");
+        JsonNode file = GrafanaFiles.alertRulesFile();
         assertThat(file.path("apiVersion").asInt()).isEqualTo(1);
         for (JsonNode group : file.path("groups")) {
             assertThat(group.path("folder").asText()).as("group folder").isNotBlank();

@@ -73,6 +73,7 @@ class DashboardQueriesIT {
     private static final Duration STEP = Duration.ofSeconds(5);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(200);
     private static final Pattern REF = Pattern.compile("\\$\\{?([A-Za-z_]\\w*)}?");
+    private static final Pattern CLIENT_METRIC = Pattern.compile("\\b(?:kafka|process)_\\w+(?:\\{[^}]*})?");
 
     private static Path workDir;
     private static ImwatchApp imwatch;
@@ -179,6 +180,41 @@ class DashboardQueriesIT {
         System.out.printf(
                 "DashboardQueriesIT: the Grafana spike rule fired on %s, %ds after Prometheus began scraping%n",
                 series, Duration.between(scrapingSince, Instant.now()).toSeconds());
+    }
+
+    /**
+     * The stream-health alerts of deploy/prometheus/rules select Kafka Streams' and the process'
+     * metrics by name and labels (client ids of the stream threads' consumers, say): every such
+     * selector must find series in a real scrape, or the alert can never fire.
+     */
+    @Test
+    void shouldFindEveryKafkaAndProcessMetricThePrometheusRulesSelect() {
+        Map<String, String> selectors = new TreeMap<>();
+        GrafanaFiles.prometheusRuleExpressions().forEach((where, expr) -> {
+            Matcher m = CLIENT_METRIC.matcher(expr);
+            while (m.find()) {
+                selectors.put(m.group(), where);
+            }
+        });
+        assertThat(selectors.keySet())
+                .as("selectors of Kafka/process metrics in the rules")
+                .anyMatch(sel -> sel.startsWith("kafka_stream_client_state"))
+                .anyMatch(sel -> sel.startsWith("kafka_consumer_fetch_manager_records_lag_max"));
+        await("every Kafka/process metric selector of the rules returning series")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    List<String> missing = new ArrayList<>();
+                    selectors.forEach((selector, where) -> {
+                        if (prometheus.query(selector).isEmpty()) {
+                            missing.add(where + ": " + selector);
+                        }
+                    });
+                    assertThat(missing).as("selectors without series").isEmpty();
+                });
+        System.out.printf(
+                "DashboardQueriesIT: %d metric selectors of the rules found series: %s%n",
+                selectors.size(), selectors.keySet());
     }
 
     /** Runs every query once; returns how many ran and adds what went wrong to {@code problems}. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,13 +161,51 @@ final class GrafanaFiles {
         }
     }
 
+    /**
+     * The Grafana-managed alert rules file, {@code grafana/alerting/imwatch-alerts.yml}: outside
+     * {@code provisioning/}, as it is an alternative to the Prometheus rules, not an addition.
+     */
+    static JsonNode alertRulesFile() {
+        Path file = root().resolve("alerting/imwatch-alerts.yml");
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + file, e);
+        }
+    }
+
     /** The Grafana-managed alert rules, each with its group. */
     static List<JsonNode> alertRules() {
         List<JsonNode> rules = new ArrayList<>();
-        provisioning("alerting/imwatch-alerts.yml")
-                .path("groups")
-                .forEach(g -> g.path("rules").forEach(rules::add));
+        alertRulesFile().path("groups").forEach(g -> g.path("rules").forEach(rules::add));
         return rules;
+    }
+
+    /**
+     * Every {@code expr} of the Prometheus rule files in {@code deploy/prometheus/rules/}, as
+     * {@code file / rule name} and expression.
+     */
+    static Map<String, String> prometheusRuleExpressions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        Path dir = root().getParent().resolve("deploy/prometheus/rules");
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                for (JsonNode group : YAML.readTree(file.toFile()).path("groups")) {
+                    for (JsonNode rule : group.path("rules")) {
+                        String name = rule.has("alert")
+                                ? rule.path("alert").asText()
+                                : rule.path("record").asText();
+                        out.put(
+                                file.getFileName() + " / " + name,
+                                rule.path("expr").asText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The names of the variables used in {@code text}, in order, without duplicates. */
