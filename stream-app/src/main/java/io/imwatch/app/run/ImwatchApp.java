@@ -209,7 +209,7 @@ public final class ImwatchApp implements AutoCloseable {
      * The topics the topology reads or writes, which must exist before it starts: the input topics
      * and the outputs, {@code topic.nocode} only when {@code nocode.forward} sends events there.
      */
-    static List<String> requiredTopics(StreamSettings settings) {
+    public static List<String> requiredTopics(StreamSettings settings) {
         List<String> wanted = new ArrayList<>();
         settings.inputs().forEach(in -> wanted.add(in.name()));
         StreamSettings.TopicNames t = settings.topics();
