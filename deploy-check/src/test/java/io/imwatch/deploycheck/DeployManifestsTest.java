@@ -125,7 +125,7 @@ class DeployManifestsTest {
                 .forEach((workload, spec) -> Rendered.containers(spec).forEach(c -> {
                     JsonNode resources = c.path("resources");
                     assertThat(resources.at("/limits/memory").asText())
-                            .as("%s %s: a memory limit", dir, Rendered.id(workload))
+                            .as("%s %s: a memory limit, equal to the memory request", dir, Rendered.id(workload))
                             .isNotEmpty()
                             .isEqualTo(resources.at("/requests/memory").asText());
                 }));
