@@ -73,13 +73,21 @@ public final class ImwatchConfig extends AbstractConfig {
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Kafka Streams state directory (RocksDB stores).";
 
+    public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
+    private static final String ROCKSDB_MEMORY_MB_DOC =
+            "Off-heap memory (MiB) of all RocksDB state stores together: one shared block cache that also"
+                    + " holds index/filter blocks and is charged for memtables (a quarter of it). Outside the heap:"
+                    + " heap + this + JVM overhead must fit the container's memory limit.";
+
     public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
     private static final String TOPICS_PARTITIONS_DOC =
             "Partitions of topics imwatch creates (--create-topics, embedded).";
 
     public static final String TOPICS_REPLICATION_CONFIG = "topics.replication.factor";
     private static final String TOPICS_REPLICATION_DOC =
-            "Replication factor of topics imwatch creates; -1 takes the broker's default.";
+            "Replication factor of topics imwatch creates (--create-topics, embedded) and of Kafka Streams'"
+                    + " internal changelog and repartition topics (its replication.factor); -1 takes the broker's"
+                    + " default. Lowering it weakens the durability of imwatch's state too.";
 
     public static final String COUNTS_WINDOW_CONFIG = "counts.window";
     private static final String COUNTS_WINDOW_DOC = "Tumbling window of the per-category counters, e.g. 1m, 30s.";
@@ -204,6 +212,13 @@ public final class ImwatchConfig extends AbstractConfig {
                     System.getProperty("java.io.tmpdir") + "/imwatch-state",
                     Importance.MEDIUM,
                     STATE_DIR_DOC)
+            .define(
+                    ROCKSDB_MEMORY_MB_CONFIG,
+                    Type.INT,
+                    256,
+                    Range.between(16, 1 << 20),
+                    Importance.MEDIUM,
+                    ROCKSDB_MEMORY_MB_DOC)
             .define(
                     TOPICS_PARTITIONS_CONFIG,
                     Type.INT,

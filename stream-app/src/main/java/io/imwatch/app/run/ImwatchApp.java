@@ -205,10 +205,23 @@ public final class ImwatchApp implements AutoCloseable {
                 + "/metrics, /health/ready; reading " + inputsDescription() + ". Ctrl-C stops.");
     }
 
-    private void prepareTopics(Map<String, Object> clientProperties, boolean create) {
+    /**
+     * The topics the topology reads or writes, which must exist before it starts: the input topics
+     * and the outputs, {@code topic.nocode} only when {@code nocode.forward} sends events there.
+     */
+    public static List<String> requiredTopics(StreamSettings settings) {
         List<String> wanted = new ArrayList<>();
         settings.inputs().forEach(in -> wanted.add(in.name()));
-        wanted.addAll(settings.topics().all());
+        StreamSettings.TopicNames t = settings.topics();
+        wanted.addAll(List.of(t.enriched(), t.unknown(), t.deadLetter(), t.counts(), t.alerts()));
+        if (settings.forwardNoCode()) {
+            wanted.add(t.noCode());
+        }
+        return wanted;
+    }
+
+    private void prepareTopics(Map<String, Object> clientProperties, boolean create) {
+        List<String> wanted = requiredTopics(settings);
         try (Admin admin = Admin.create(clientProperties)) {
             TopicAdmin topics = new TopicAdmin(admin);
             if (create) {
@@ -223,8 +236,12 @@ public final class ImwatchApp implements AutoCloseable {
             } else {
                 List<String> missing = topics.missing(wanted);
                 if (!missing.isEmpty()) {
+                    String why = settings.forwardNoCode()
+                                    && missing.contains(settings.topics().noCode())
+                            ? " (topic.nocode is needed because nocode.forward is true)"
+                            : "";
                     throw new ConfigProblem(
-                            "topics " + missing + " do not exist on " + bootstrapServers
+                            "topics " + missing + " do not exist on " + bootstrapServers + why
                                     + "; create them, or run with --create-topics (uses topics.partitions and topics.replication.factor)");
                 }
             }

@@ -36,6 +36,11 @@ public final class StreamsProperties {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getLong(ImwatchConfig.COMMIT_INTERVAL_MS_CONFIG));
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(ImwatchConfig.TOPICS_REPLICATION_CONFIG));
+        // all RocksDB stores share one bounded cache (deploy/README.md, "Memory")
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        p.put(
+                BoundedMemoryRocksDBConfig.TOTAL_BYTES_CONFIG,
+                (long) config.getInt(ImwatchConfig.ROCKSDB_MEMORY_MB_CONFIG) << 20);
         // every unreadable or failing record is dead-lettered by Kafka Streams' own hooks, in the same transaction
         p.put(
                 StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,

@@ -1,0 +1,24 @@
+package io.imwatch.deploycheck;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What deploy/README.md tells an operator to do, where a check needs it. */
+final class DeployReadme {
+
+    private static final Pattern TOPICS = Pattern.compile("(?m)^for topic in ([^;]+); do$");
+
+    private DeployReadme() {}
+
+    /** The topics of the README's {@code for topic in ...; do kafka-topics.sh --create} loop. */
+    static List<String> topics() throws IOException {
+        Matcher m = TOPICS.matcher(Files.readString(Kustomize.DEPLOY.resolve("README.md")));
+        if (!m.find()) {
+            throw new AssertionError("deploy/README.md has no 'for topic in ...; do' line listing the topics");
+        }
+        return List.of(m.group(1).strip().split("\\s+"));
+    }
+}
