@@ -52,4 +52,18 @@ class ConsoleIT {
             assertThat(console).doesNotContain("Exception");
         }
     }
+
+    @Test
+    void shouldShowTheTopologyWithLogLevelDebug(@TempDir Path dir) throws Exception {
+        try (JarRun imwatch = JarRun.start(
+                dir.resolve("console.txt"), Map.of(), "--log-level", "debug", "--set", "summary.interval=0s")) {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> !imwatch.isAlive() || imwatch.isReady());
+
+            assertThat(imwatch.console()).contains("imwatch topology:").contains("Sub-topology: 0");
+            imwatch.terminate();
+            assertThat(imwatch.awaitExit(Duration.ofMinutes(1))).isZero();
+        }
+    }
 }
