@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
+import io.imwatch.app.config.EnvironmentSettings;
 import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.run.ImwatchApp;
 import io.imwatch.catalog.Catalog;
@@ -168,7 +169,7 @@ class DeployManifestsTest {
         assertThat(config).as("%s: args %s name a --config file", dir, args).isNotNegative();
         ConfigSources sources = new ConfigSources();
         sources.add("config", ConfigSources.fromFile(Path.of(pod.relocate(args.get(config + 1), root))));
-        sources.add("environment", ConfigSources.fromEnvironment(pod.containerEnvironment()));
+        sources.addEnvironment(EnvironmentSettings.read(pod.containerEnvironment()));
         ImwatchConfig built = sources.build();
         Catalog catalog = Catalog.builder().addBuiltins().build();
         List<String> required = ImwatchApp.requiredTopics(ConfigValidator.validate(built, sources, catalog));

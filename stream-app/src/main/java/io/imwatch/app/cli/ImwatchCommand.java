@@ -2,6 +2,9 @@ package io.imwatch.app.cli;
 
 import io.imwatch.catalog.FileProblemsException;
 import java.io.PrintWriter;
+import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +24,8 @@ import picocli.CommandLine.Command;
         })
 public final class ImwatchCommand implements Runnable {
 
+    private static final Logger log = LoggerFactory.getLogger(ImwatchCommand.class);
+
     /** Exit status for a configuration the user must fix (bad file, unknown key, unknown vendor). */
     public static final int EXIT_CONFIG = 2;
 
@@ -39,7 +44,16 @@ public final class ImwatchCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof FileProblemsException || e instanceof ConfigProblem) {
+                log.debug("configuration problem", e);
                 err.println("imwatch: " + e.getMessage());
+                err.flush();
+                return EXIT_CONFIG;
+            }
+            if (e instanceof ConfigException) {
+                // a Kafka setting refused by Kafka itself where imwatch did not check it first
+                log.debug("Kafka refused its configuration", e);
+                err.println("imwatch: invalid Kafka configuration: " + e.getMessage()
+                        + " (check the kafka.* settings; --log-level debug shows where it failed)");
                 err.flush();
                 return EXIT_CONFIG;
             }

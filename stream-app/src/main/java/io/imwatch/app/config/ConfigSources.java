@@ -25,30 +25,8 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class ConfigSources {
 
-    /** Environment variables starting with this set imwatch keys: IMWATCH_HTTP_PORT -> http.port. */
-    public static final String ENV_PREFIX = "IMWATCH_";
-
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
-
-    /**
-     * The imwatch keys that environment variables set: {@code IMWATCH_} removed, lower case,
-     * {@code _} becomes {@code .}; e.g. {@code IMWATCH_KAFKA_SECURITY_PROTOCOL} ->
-     * {@code kafka.security.protocol}. A pure function, for testing.
-     */
-    public static Map<String, String> fromEnvironment(Map<String, String> env) {
-        Map<String, String> out = new LinkedHashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                out.put(
-                        name.substring(ENV_PREFIX.length())
-                                .toLowerCase(Locale.ROOT)
-                                .replace('_', '.'),
-                        value);
-            }
-        });
-        return out;
-    }
 
     /** Reads a {@code .properties} file, or YAML ({@code .yaml}/{@code .yml}) whose nesting becomes dotted keys. */
     public static Map<String, String> fromFile(Path file) {
@@ -102,6 +80,12 @@ public final class ConfigSources {
         return this;
     }
 
+    /** Adds the settings of environment variables, each remembered by its variable's name. */
+    public ConfigSources addEnvironment(EnvironmentSettings environment) {
+        environment.settings().forEach(s -> add("environment variable " + s.variable(), Map.of(s.key(), s.value())));
+        return this;
+    }
+
     /** Where {@code key}'s value came from (e.g. "IMWATCH_HTTP_PORT", "imwatch.yaml"), or "default". */
     public String origin(String key) {
         return origins.getOrDefault(key, "default");
@@ -115,14 +99,19 @@ public final class ConfigSources {
     public ImwatchConfig build() {
         List<String> problems = new ArrayList<>();
         Set<String> known = ImwatchConfig.DEFINITION.names();
-        for (String key : values.keySet()) {
-            if (!known.contains(key) && !key.startsWith(ImwatchConfig.KAFKA_PREFIX)) {
-                problems.add("unknown key '" + key + "' (from " + origin(key) + ")" + suggestion(key, known)
+        values.forEach((key, value) -> {
+            if (key.startsWith(ImwatchConfig.KAFKA_PREFIX)) {
+                checkKafkaKey(key, value, problems);
+            } else if (!known.contains(key)) {
+                problems.add("unknown key '" + key + "' (from " + origin(key) + ")"
+                        + Suggestions.closest(key, known)
+                                .map(k -> "; did you mean '" + k + "'?")
+                                .orElse("")
                         + "; Kafka client settings go under 'kafka.', e.g. kafka.security.protocol");
             }
-        }
+        });
         if (!problems.isEmpty()) {
-            throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
+            throw problems(problems);
         }
         try {
             return new ImwatchConfig(values);
@@ -141,31 +130,29 @@ public final class ConfigSources {
         }
     }
 
-    private static String suggestion(String key, Set<String> known) {
-        String best = known.stream()
-                .min((a, b) -> Integer.compare(distance(key, a), distance(key, b)))
-                .orElse(null);
-        return best != null && distance(key, best) <= 3 ? "; did you mean '" + best + "'?" : "";
+    /**
+     * A {@code kafka.*} key Kafka defines must have a value Kafka accepts; one Kafka does not define
+     * passes on as is (plugins read their own settings), unless it is a near miss of one it defines.
+     */
+    private void checkKafkaKey(String key, String value, List<String> problems) {
+        String kafkaKey = key.substring(ImwatchConfig.KAFKA_PREFIX.length());
+        if (KafkaKeys.isKnown(kafkaKey)) {
+            KafkaKeys.problem(kafkaKey, value)
+                    .ifPresent(reason -> problems.add(key + "=" + value + " (from " + origin(key) + "): " + reason
+                            + "; fix it there or override it with --set " + key + "=..."));
+        } else {
+            KafkaKeys.closest(kafkaKey)
+                    .ifPresent(k -> problems.add("unknown Kafka setting '" + key + "' (from " + origin(key)
+                            + "); did you mean '" + ImwatchConfig.KAFKA_PREFIX + k + "'?"));
+        }
     }
 
-    /** Levenshtein distance, for "did you mean". */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /** One problem on one line; several, one per line. */
+    static ConfigProblem problems(List<String> problems) {
+        return new ConfigProblem(
+                problems.size() == 1
+                        ? "invalid configuration: " + problems.get(0)
+                        : "invalid configuration:\n  - " + String.join("\n  - ", problems));
     }
 
     /** The merged values, for display. */

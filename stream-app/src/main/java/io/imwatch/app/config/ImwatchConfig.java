@@ -71,7 +71,17 @@ public final class ImwatchConfig extends AbstractConfig {
     private static final String HTTP_PORT_DOC = "Port of /health/live, /health/ready and /metrics (0: any free port).";
 
     public static final String STATE_DIR_CONFIG = "state.dir";
-    private static final String STATE_DIR_DOC = "Kafka Streams state directory (RocksDB stores).";
+    private static final String STATE_DIR_DOC =
+            "Kafka Streams state directory (RocksDB stores); keep it on persistent storage, not in the OS temp directory.";
+
+    /** Default of state.dir: persistent, per user (the XDG state directory), not the OS temp directory. */
+    public static final String DEFAULT_STATE_DIR = System.getProperty("user.home") + "/.local/state/imwatch";
+
+    public static final String SHUTDOWN_TIMEOUT_CONFIG = "shutdown.timeout";
+    private static final String SHUTDOWN_TIMEOUT_DOC =
+            "How long a stop (Ctrl-C, SIGTERM) waits for Kafka Streams to commit and close its tasks before imwatch"
+                    + " exits anyway (exactly-once: the open transaction is aborted, nothing is lost). Kafka Streams"
+                    + " still joining its group has nothing to commit and is waited for 2s at most.";
 
     public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
     private static final String ROCKSDB_MEMORY_MB_DOC =
@@ -206,12 +216,7 @@ public final class ImwatchConfig extends AbstractConfig {
             .define(CATALOG_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, CATALOG_FILES_DOC)
             .define(RULES_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, RULES_FILES_DOC)
             .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
-            .define(
-                    STATE_DIR_CONFIG,
-                    Type.STRING,
-                    System.getProperty("java.io.tmpdir") + "/imwatch-state",
-                    Importance.MEDIUM,
-                    STATE_DIR_DOC)
+            .define(STATE_DIR_CONFIG, Type.STRING, DEFAULT_STATE_DIR, Importance.MEDIUM, STATE_DIR_DOC)
             .define(
                     ROCKSDB_MEMORY_MB_CONFIG,
                     Type.INT,
@@ -268,6 +273,13 @@ public final class ImwatchConfig extends AbstractConfig {
                     Range.between(0, 100_000),
                     Importance.LOW,
                     DEMO_SPIKE_RATE_DOC)
+            .define(
+                    SHUTDOWN_TIMEOUT_CONFIG,
+                    Type.STRING,
+                    "30s",
+                    Durations.VALIDATOR,
+                    Importance.LOW,
+                    SHUTDOWN_TIMEOUT_DOC)
             .define(SUMMARY_INTERVAL_CONFIG, Type.STRING, "auto", Importance.LOW, SUMMARY_INTERVAL_DOC)
             .define(
                     LOG_LEVEL_CONFIG,

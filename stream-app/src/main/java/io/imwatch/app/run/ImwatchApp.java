@@ -39,8 +39,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.logging.log4j.Level;
@@ -57,10 +58,22 @@ public final class ImwatchApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImwatchApp.class);
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** Without kafka.default.api.timeout.ms, how long the cluster may take to answer at start. */
+    static final Duration CLUSTER_CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+    /** How long {@link #close()} waits for a start in progress to notice it and stop. */
+    private static final Duration START_ABORT_WAIT = Duration.ofMinutes(2);
+
+    private final Object lock = new Object();
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>(); // guarded by lock
+    private boolean closing; // guarded by lock
+    private final Object closeLock = new Object();
+    private final CountDownLatch startDone = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private ImwatchConfig config;
+    private ConfigSources sources;
+    private Duration shutdownTimeout;
     private StreamSettings settings;
     private KafkaStreams streams;
     private HttpEndpoints http;
@@ -78,17 +91,58 @@ public final class ImwatchApp implements AutoCloseable {
      * @throws ConfigProblem for any configuration the user must fix, before anything is left running
      */
     public static ImwatchApp start(ConfigSources sources, boolean createTopics, PrintStream console) {
-        ImwatchApp app = new ImwatchApp();
+        ImwatchApp app = create();
+        app.begin(sources, createTopics, console);
+        return app;
+    }
+
+    /** An app not started yet, so that a stop signal can reach it while {@link #begin} runs. */
+    public static ImwatchApp create() {
+        return new ImwatchApp();
+    }
+
+    /**
+     * Starts everything. {@link #close()} may be called from another thread meanwhile (Ctrl-C during
+     * start): then what was started is stopped and {@link StopRequested} is thrown.
+     *
+     * @param createTopics create missing topics (always done when embedded)
+     * @param console where the embedded summary goes
+     * @throws ConfigProblem for any configuration the user must fix, before anything is left running
+     */
+    public void begin(ConfigSources sources, boolean createTopics, PrintStream console) {
         try {
-            app.startAll(sources, createTopics, console);
-            return app;
+            startAll(sources, createTopics, console);
         } catch (RuntimeException e) {
-            app.close();
+            startDone.countDown();
+            close();
             throw e;
+        } finally {
+            startDone.countDown();
         }
     }
 
+    /** Thrown by {@link #begin} when {@link #close()} was called while it ran. */
+    public static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("imwatch was stopped while starting");
+        }
+    }
+
+    /** Remembers a started resource for {@link #close()}; stops the start if a close was asked for. */
+    private <T extends AutoCloseable> T track(T resource) {
+        synchronized (lock) {
+            resources.push(resource);
+            if (closing) {
+                throw new StopRequested();
+            }
+        }
+        return resource;
+    }
+
     private void startAll(ConfigSources sources, boolean createTopics, PrintStream console) {
+        this.sources = sources;
         config = sources.build();
         // log4j2.xml reads IMWATCH_LOG_LEVEL at start-up; this also honours the file and --set
         Configurator.setLevel("io.imwatch", Level.toLevel(config.getString(ImwatchConfig.LOG_LEVEL_CONFIG)));
@@ -100,6 +154,7 @@ public final class ImwatchApp implements AutoCloseable {
         Classifier classifier =
                 new Classifier(catalog, rulesBuilder.build(), config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG));
         settings = ConfigValidator.validate(config, sources, catalog);
+        shutdownTimeout = config.duration(ImwatchConfig.SHUTDOWN_TIMEOUT_CONFIG);
         String rulesFile =
                 config.getString(ImwatchConfig.ALERTS_RULES_FILE_CONFIG).strip();
         AlertRules alertRules = rulesFile.isEmpty()
@@ -107,15 +162,27 @@ public final class ImwatchApp implements AutoCloseable {
                 : AlertRules.load(Path.of(rulesFile), settings.countsWindow());
 
         String stateDir = config.getString(ImwatchConfig.STATE_DIR_CONFIG);
+        // Kafka's own checks of every client setting, before a broker or anything else starts
+        KafkaConfigCheck.check(
+                StreamsProperties.of(
+                        config,
+                        settings,
+                        config.isEmbedded()
+                                ? "localhost:9092"
+                                : config.getString(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG),
+                        stateDir,
+                        reason -> {}),
+                config,
+                sources);
         if (config.isEmbedded()) {
             console.println(
                     "imwatch: no bootstrap.servers configured: starting an embedded Kafka broker with demo traffic");
-            EmbeddedKafka kafka = EmbeddedKafka.start();
-            resources.push(kafka);
+            EmbeddedKafka kafka = track(EmbeddedKafka.start());
             bootstrapServers = kafka.bootstrapServers();
             stateDir = kafka.scratchDir("streams-state").toString();
         } else {
             bootstrapServers = config.getString(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG);
+            StateDirs.prepare(stateDir, sources.origin(ImwatchConfig.STATE_DIR_CONFIG));
         }
         Map<String, Object> clientProperties = new HashMap<>(config.kafkaPassThrough());
         clientProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -126,7 +193,7 @@ public final class ImwatchApp implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        resources.push(gc);
+        track(gc);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
@@ -134,7 +201,7 @@ public final class ImwatchApp implements AutoCloseable {
 
         Topology topology =
                 ImwatchTopology.build(settings, ImwatchTopology.Outputs.of(settings), classifier, alertRules, metrics);
-        log.info("imwatch topology:\n{}", topology.describe());
+        log.debug("imwatch topology:\n{}", topology.describe());
         log.info(
                 "catalogue {} ({} entries, vendors {})",
                 catalog.fingerprint().substring(0, 12),
@@ -154,20 +221,21 @@ public final class ImwatchApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         KafkaStreams running = streams;
-        resources.push(() -> running.close(Duration.ofSeconds(30)));
+        track(new StreamsShutdown(
+                running, shutdownTimeout, config.kafkaPassThrough().keySet()));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        resources.push(streamsMetrics);
+        track(streamsMetrics);
 
         http = HttpEndpoints.start(config.getInt(ImwatchConfig.HTTP_PORT_CONFIG), running::state, registry::scrape);
-        resources.push(http);
+        track(http);
         firing = new FiringAlerts(registry);
         String alertmanagerUrl =
                 config.getString(ImwatchConfig.ALERTMANAGER_URL_CONFIG).strip();
         AlertmanagerClient alertmanager = alertmanagerUrl.isEmpty()
                 ? null
                 : new AlertmanagerClient(alertmanagerUrl, Duration.ofSeconds(30), firing);
-        resources.push(new AlertForwarder(clientProperties, settings.topics().alerts(), firing, alertmanager));
+        track(new AlertForwarder(clientProperties, settings.topics().alerts(), firing, alertmanager));
 
         DemoProducer demo = null;
         String demoEnabled = config.getString(ImwatchConfig.DEMO_ENABLED_CONFIG);
@@ -183,7 +251,7 @@ public final class ImwatchApp implements AutoCloseable {
                                     config.duration(ImwatchConfig.DEMO_SPIKE_EVERY_CONFIG),
                             config.duration(ImwatchConfig.DEMO_SPIKE_LENGTH_CONFIG),
                                     config.getInt(ImwatchConfig.DEMO_SPIKE_RATE_CONFIG)));
-            resources.push(demo);
+            track(demo);
         }
         String summary = config.getString(ImwatchConfig.SUMMARY_INTERVAL_CONFIG).strip();
         Duration summaryInterval = "auto".equals(summary)
@@ -191,7 +259,7 @@ public final class ImwatchApp implements AutoCloseable {
                 : Durations.parse(summary);
         if (!summaryInterval.isZero()) {
             DemoProducer shownDemo = demo;
-            resources.push(new ConsoleSummary(
+            track(new ConsoleSummary(
                     registry,
                     firing,
                     () -> shownDemo == null || shownDemo.currentSpike() == null
@@ -200,7 +268,12 @@ public final class ImwatchApp implements AutoCloseable {
                     console,
                     summaryInterval));
         }
-        streams.start();
+        synchronized (lock) {
+            if (closing) {
+                throw new StopRequested();
+            }
+            streams.start();
+        }
         console.println("imwatch: running; Kafka at " + bootstrapServers + ", http://localhost:" + http.port()
                 + "/metrics, /health/ready; reading " + inputsDescription() + ". Ctrl-C stops.");
     }
@@ -222,8 +295,7 @@ public final class ImwatchApp implements AutoCloseable {
 
     private void prepareTopics(Map<String, Object> clientProperties, boolean create) {
         List<String> wanted = requiredTopics(settings);
-        try (Admin admin = Admin.create(clientProperties)) {
-            TopicAdmin topics = new TopicAdmin(admin);
+        try (TopicAdmin topics = TopicAdmin.open(clientProperties, clusterCheckTimeout(), clusterDescription())) {
             if (create) {
                 List<String> created = topics.createMissing(
                         wanted,
@@ -246,6 +318,23 @@ public final class ImwatchApp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private String clusterDescription() {
+        return "bootstrap.servers=" + bootstrapServers + " (from "
+                + (config.isEmbedded() ? "the embedded broker" : sources.origin(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG))
+                + ")";
+    }
+
+    /** The admin's own default.api.timeout.ms if the user set one, else a few seconds: a start fails fast. */
+    private Duration clusterCheckTimeout() {
+        Map<String, Object> kafka = config.kafkaPassThrough();
+        Object ms = kafka.getOrDefault(
+                StreamsConfig.adminClientPrefix(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG),
+                kafka.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG));
+        return ms == null
+                ? CLUSTER_CHECK_TIMEOUT
+                : Duration.ofMillis(Long.parseLong(ms.toString().strip()));
     }
 
     private String inputsDescription() {
@@ -298,17 +387,35 @@ public final class ImwatchApp implements AutoCloseable {
         return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
     }
 
+    /** Stops everything in reverse order of start; safe to call from any thread, at any time, more than once. */
     @Override
     public void close() {
-        while (!resources.isEmpty()) {
-            AutoCloseable resource = resources.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                log.warn("error while stopping {}", resource, e);
-            }
+        synchronized (lock) {
+            closing = true;
         }
-        registry.close();
-        stopped.countDown();
+        try {
+            // a start in progress stops at its next step and closes what it started
+            startDone.await(START_ABORT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (closeLock) {
+            while (true) {
+                AutoCloseable resource;
+                synchronized (lock) {
+                    resource = resources.poll();
+                }
+                if (resource == null) {
+                    break;
+                }
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    log.warn("error while stopping {}", resource, e);
+                }
+            }
+            registry.close();
+            stopped.countDown();
+        }
     }
 }

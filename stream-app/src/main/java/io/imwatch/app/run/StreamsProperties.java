@@ -50,6 +50,8 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         // Kafka 4.3 warns unless this is set; the constant is deprecated because 5.0 makes it the default
         p.put("processing.exception.handler.global.enabled", true);
+        // Kafka Streams' assignor re-reads its config from the main consumer's settings and warns again without it
+        p.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
         p.put(DeadLetters.LISTENER_CONFIG, deadLetterListener);
         // batching: the measured floor in KAFKA-NOTES.md needs bigger batches than the client defaults
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);

@@ -1,6 +1,7 @@
 package io.imwatch.app.run;
 
 import io.imwatch.app.cli.ConfigProblem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,17 +12,61 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks that the topics imwatch needs exist, or creates the missing ones. */
-public final class TopicAdmin {
+public final class TopicAdmin implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
 
     private final Admin admin;
+    private final Duration timeout;
+    private final String cluster;
 
-    public TopicAdmin(Admin admin) {
+    /**
+     * @param timeout how long the cluster may take to answer before imwatch gives up
+     * @param cluster the cluster for messages, e.g. "bootstrap.servers=kafka:9092 (from imwatch.yaml)"
+     */
+    public TopicAdmin(Admin admin, Duration timeout, String cluster) {
         this.admin = admin;
+        this.timeout = timeout;
+        this.cluster = cluster;
+    }
+
+    /**
+     * An admin client of the cluster in {@code clientProperties}.
+     *
+     * @throws ConfigProblem if the client cannot be created (e.g. no bootstrap server resolves)
+     */
+    public static TopicAdmin open(Map<String, Object> clientProperties, Duration timeout, String cluster) {
+        try {
+            return new TopicAdmin(Admin.create(clientProperties), timeout, cluster);
+        } catch (KafkaException e) {
+            log.debug("cannot create the Kafka admin client", e);
+            throw new ConfigProblem(
+                    cluster + ": " + rootMessage(e)
+                            + "; give the host:port of one or more Kafka brokers, e.g. --bootstrap-servers kafka:9092",
+                    e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 
     /** The topics of {@code wanted} that do not exist. */
@@ -65,14 +110,22 @@ public final class TopicAdmin {
 
     private Set<String> names() {
         try {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            return admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis()))
+                    .names()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while listing topics", e);
         } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            String why = cause instanceof org.apache.kafka.common.errors.TimeoutException
+                            || cause instanceof TimeoutException
+                    ? "no broker answered within " + timeout.toMillis() + " ms"
+                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
             throw new ConfigProblem(
-                    "cannot list topics of the Kafka cluster (" + e.getMessage()
-                            + "); check bootstrap.servers and the kafka.* security settings",
+                    "cannot reach the Kafka cluster at " + cluster + ": " + why
+                            + "; check bootstrap.servers and the kafka.* security settings"
+                            + " (a slow cluster may need a longer kafka.default.api.timeout.ms)",
                     e);
         }
     }

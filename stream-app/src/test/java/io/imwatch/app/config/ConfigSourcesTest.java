@@ -14,20 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigSourcesTest {
 
     @Test
-    void shouldMapImwatchEnvironmentVariablesToKeysAndIgnoreOthers() {
-        Map<String, String> keys = ConfigSources.fromEnvironment(Map.of(
-                "IMWATCH_HTTP_PORT", "9000",
-                "IMWATCH_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "IMWATCH_INPUT_TOPICS", "a,b:turms",
-                "PATH", "/usr/bin",
-                "IMWATCH_", "x"));
-
-        assertThat(keys)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "http.port", "9000", "kafka.security.protocol", "SASL_SSL", "input.topics", "a,b:turms"));
-    }
-
-    @Test
     void shouldFlattenYamlAndReadProperties(@TempDir Path dir) throws Exception {
         Path yaml = Files.writeString(dir.resolve("imwatch.yaml"), """
                 bootstrap:
@@ -75,7 +61,7 @@ class ConfigSourcesTest {
     @Test
     void shouldAcceptTheLogLevelThatLog4jAlsoReadsFromTheEnvironment() {
         ImwatchConfig config = new ConfigSources()
-                .add("IMWATCH_*", ConfigSources.fromEnvironment(Map.of("IMWATCH_LOG_LEVEL", "debug")))
+                .addEnvironment(EnvironmentSettings.read(Map.of("IMWATCH_LOG_LEVEL", "debug")))
                 .build();
 
         assertThat(config.getString(ImwatchConfig.LOG_LEVEL_CONFIG)).isEqualTo("debug");
@@ -117,5 +103,50 @@ class ConfigSourcesTest {
         assertThat(config.kafkaPassThrough())
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("num.stream.threads", "4");
+    }
+
+    @Test
+    void shouldCheckKafkaValuesWithKafkasOwnDefinitionsNamingKeySourceAndFix() {
+        ConfigSources sources = new ConfigSources()
+                .add("imwatch.yaml", Map.of("kafka.consumer.max.poll.records", "many"))
+                .add("command line", Map.of("kafka.num.stream.threads", "abc"));
+
+        assertThatThrownBy(sources::build)
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("kafka.num.stream.threads=abc (from command line): Not a number of type INT;"
+                        + " fix it there or override it with --set kafka.num.stream.threads=...")
+                .hasMessageContaining("kafka.consumer.max.poll.records=many (from imwatch.yaml)");
+    }
+
+    @Test
+    void shouldCheckValidatorsOfKafkaKeysNotOnlyTypes() {
+        ConfigSources sources = new ConfigSources().add("f", Map.of("kafka.security.protocol", "PLAINTEXTT"));
+
+        assertThatThrownBy(sources::build)
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageStartingWith("invalid configuration: kafka.security.protocol=PLAINTEXTT (from f)");
+    }
+
+    @Test
+    void shouldRefuseANearMissOfAKafkaKeyButPassUnknownPluginSettingsOn() {
+        assertThatThrownBy(() -> new ConfigSources()
+                        .add("f", Map.of("kafka.num.stream.thread", "4"))
+                        .build())
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessage("invalid configuration: unknown Kafka setting 'kafka.num.stream.thread' (from f);"
+                        + " did you mean 'kafka.num.stream.threads'?");
+
+        ImwatchConfig config = new ConfigSources()
+                .add(
+                        "f",
+                        Map.of(
+                                "kafka.schema.registry.url", "http://registry:8081",
+                                "kafka.producer.linger.ms", "5",
+                                "kafka.topic.min.insync.replicas", "2",
+                                "kafka.client.tag.zone", "eu-1"))
+                .build();
+        assertThat(config.kafkaPassThrough())
+                .containsEntry("schema.registry.url", "http://registry:8081")
+                .containsEntry("producer.linger.ms", "5");
     }
 }
