@@ -518,8 +518,8 @@ public class Validate {
      * server, Kafka Streams), each bounded by its own timeout: their sum is the worst case.
      */
     static final List<ShutdownBound> SHUTDOWN_BOUNDS = List.of(
-            new ShutdownBound(APP_SRC + "run/ImwatchApp.java", "Kafka Streams close",
-                    Pattern.compile("running\\.close\\(Duration\\.ofSeconds\\((\\d+)\\)\\)"), 1000),
+            new ShutdownBound(APP_SRC + "config/ImwatchConfig.java", "Kafka Streams close (shutdown.timeout default)",
+                    Pattern.compile("SHUTDOWN_TIMEOUT_CONFIG,\\s*Type\\.STRING,\\s*\"(\\d+)s\""), 1000),
             new ShutdownBound(APP_SRC + "alerts/AlertForwarder.java", "alert forwarder join",
                     Pattern.compile("thread\\.join\\(([\\d_]+)\\)"), 1),
             new ShutdownBound(APP_SRC + "demo/DemoProducer.java", "demo thread join",
