@@ -1,7 +1,7 @@
 package io.imwatch.app.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.Durations;
 import io.imwatch.catalog.CodeClass;
 import io.imwatch.catalog.LocatedYaml;

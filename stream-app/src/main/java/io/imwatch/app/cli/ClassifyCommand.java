@@ -1,6 +1,7 @@
 package io.imwatch.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;

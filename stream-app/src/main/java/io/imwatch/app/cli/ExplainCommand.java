@@ -1,5 +1,6 @@
 package io.imwatch.app.cli;
 
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.catalog.Catalog;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;

@@ -1,5 +1,6 @@
 package io.imwatch.app.cli;
 
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.catalog.FileProblemsException;
 import java.io.PrintWriter;
 import org.apache.kafka.common.config.ConfigException;

@@ -7,6 +7,7 @@ import io.imwatch.app.alerts.simulation.Scenario;
 import io.imwatch.app.alerts.simulation.SimulationConfig;
 import io.imwatch.app.alerts.simulation.SimulationResult;
 import io.imwatch.app.alerts.simulation.SweepResult;
+import io.imwatch.app.config.ConfigProblem;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,6 @@ package io.imwatch.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.imwatch.app.cli.ConfigProblem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.imwatch.app.config;
 
-import io.imwatch.app.cli.ConfigProblem;
 import io.imwatch.catalog.Catalog;
 import java.net.URI;
 import java.net.URISyntaxException;

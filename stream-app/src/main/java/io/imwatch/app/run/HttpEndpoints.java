@@ -2,7 +2,7 @@ package io.imwatch.app.run;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;

@@ -4,7 +4,7 @@ import io.imwatch.app.alerts.AlertForwarder;
 import io.imwatch.app.alerts.AlertRules;
 import io.imwatch.app.alerts.AlertmanagerClient;
 import io.imwatch.app.alerts.FiringAlerts;
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
 import io.imwatch.app.config.Durations;

@@ -1,6 +1,6 @@
 package io.imwatch.app.run;
 
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ImwatchConfig;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.imwatch.app.run;
 
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,6 @@ package io.imwatch.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imwatch.app.cli.ConfigProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.imwatch.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imwatch.app.cli.ConfigProblem;
 import io.imwatch.catalog.Catalog;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

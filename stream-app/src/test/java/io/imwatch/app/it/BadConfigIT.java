@@ -3,7 +3,7 @@ package io.imwatch.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.embedded.EmbeddedKafka;
 import io.imwatch.app.run.ImwatchApp;

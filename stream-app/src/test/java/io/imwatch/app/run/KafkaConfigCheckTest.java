@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imwatch.app.cli.ConfigProblem;
+import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
 import io.imwatch.app.config.ImwatchConfig;

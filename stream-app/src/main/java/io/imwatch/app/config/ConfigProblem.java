@@ -1,4 +1,4 @@
-package io.imwatch.app.cli;
+package io.imwatch.app.config;
 
 /** A usage or configuration error whose message says what to fix; the CLI prints it and exits 2. */
 public class ConfigProblem extends RuntimeException {
