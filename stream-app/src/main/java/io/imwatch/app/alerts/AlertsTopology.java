@@ -1,9 +1,9 @@
 package io.imwatch.app.alerts;
 
 import io.imwatch.app.config.StreamSettings;
-import io.imwatch.app.stream.Classified;
-import io.imwatch.app.stream.TopicSpec;
-import io.imwatch.app.stream.WindowSums;
+import io.imwatch.app.config.TopicSpec;
+import io.imwatch.app.window.Classified;
+import io.imwatch.app.window.WindowSums;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;

@@ -1,7 +1,7 @@
 package io.imwatch.app.alerts;
 
-import io.imwatch.app.stream.WindowKeys;
-import io.imwatch.app.stream.WindowProgress;
+import io.imwatch.app.window.WindowKeys;
+import io.imwatch.app.window.WindowProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.imwatch.app.counts;
 
-import io.imwatch.app.stream.Classified;
-import io.imwatch.app.stream.SummingProcessor;
-import io.imwatch.app.stream.WindowSums;
+import io.imwatch.app.window.Classified;
+import io.imwatch.app.window.SummingProcessor;
+import io.imwatch.app.window.WindowSums;
 import io.imwatch.classify.ClassifiedCode;
 
 /**

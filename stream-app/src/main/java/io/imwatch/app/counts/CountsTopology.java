@@ -1,10 +1,10 @@
 package io.imwatch.app.counts;
 
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.metrics.ImwatchMetrics;
-import io.imwatch.app.stream.Classified;
-import io.imwatch.app.stream.TopicSpec;
-import io.imwatch.app.stream.WindowSums;
+import io.imwatch.app.window.Classified;
+import io.imwatch.app.window.WindowSums;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;

@@ -1,8 +1,8 @@
 package io.imwatch.app.counts;
 
 import io.imwatch.app.metrics.ImwatchMetrics;
-import io.imwatch.app.stream.WindowKeys;
-import io.imwatch.app.stream.WindowProgress;
+import io.imwatch.app.window.WindowKeys;
+import io.imwatch.app.window.WindowProgress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

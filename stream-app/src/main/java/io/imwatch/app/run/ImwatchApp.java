@@ -13,7 +13,7 @@ import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.demo.DemoProducer;
 import io.imwatch.app.embedded.EmbeddedKafka;
 import io.imwatch.app.metrics.ImwatchMetrics;
-import io.imwatch.app.stream.ImwatchTopology;
+import io.imwatch.app.topology.ImwatchTopology;
 import io.imwatch.catalog.Catalog;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.rules.RuleSet;

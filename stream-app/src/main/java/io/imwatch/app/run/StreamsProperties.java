@@ -2,10 +2,10 @@ package io.imwatch.app.run;
 
 import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
-import io.imwatch.app.stream.DeadLetterDeserializationHandler;
-import io.imwatch.app.stream.DeadLetterProcessingHandler;
-import io.imwatch.app.stream.DeadLetterProductionHandler;
-import io.imwatch.app.stream.DeadLetters;
+import io.imwatch.app.topology.DeadLetterDeserializationHandler;
+import io.imwatch.app.topology.DeadLetterProcessingHandler;
+import io.imwatch.app.topology.DeadLetterProductionHandler;
+import io.imwatch.app.topology.DeadLetters;
 import io.imwatch.classify.event.MalformedReason;
 import java.util.Properties;
 import java.util.function.Consumer;

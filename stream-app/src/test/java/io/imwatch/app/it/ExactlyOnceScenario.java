@@ -9,7 +9,7 @@ import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.demo.DemoEvent;
 import io.imwatch.app.demo.DemoTraffic;
 import io.imwatch.app.run.ImwatchApp;
-import io.imwatch.app.stream.DeadLetters;
+import io.imwatch.app.topology.DeadLetters;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.app.window.Classified;
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEvent;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.Route;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 /**
  * Store keys for per-window values: the window start as 19 zero-padded digits, NUL, the key. Such

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.config;
 
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,12 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import io.imwatch.app.alerts.AlertRules;
 import io.imwatch.app.alerts.AlertsTopology;
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;
 import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.app.window.Classified;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;

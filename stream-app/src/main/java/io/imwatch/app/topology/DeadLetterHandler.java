@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import java.util.Map;
 import org.apache.kafka.common.Configurable;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import io.imwatch.app.alerts.AlertRules;
 import io.imwatch.app.config.ConfigSources;
@@ -7,6 +7,7 @@ import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.run.StreamsProperties;
+import io.imwatch.app.window.WindowSums;
 import io.imwatch.classify.Classifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 /**
  * When windows in event time may close, for one processor; shared by the counts and the spike

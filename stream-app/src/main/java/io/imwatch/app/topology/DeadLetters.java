@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;

@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.window;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;

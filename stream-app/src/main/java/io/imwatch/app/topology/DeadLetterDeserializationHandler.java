@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;

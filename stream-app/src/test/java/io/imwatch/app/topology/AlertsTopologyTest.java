@@ -1,4 +1,4 @@
-package io.imwatch.app.stream;
+package io.imwatch.app.topology;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imwatch.app.alerts.AlertEvent;
 import io.imwatch.app.alerts.AlertJson;
 import io.imwatch.app.alerts.AlertsTopology;
+import io.imwatch.app.window.WindowSums;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
