@@ -520,7 +520,7 @@ public class Validate {
     static final List<ShutdownBound> SHUTDOWN_BOUNDS = List.of(
             new ShutdownBound(APP_SRC + "config/ImwatchConfig.java", "Kafka Streams close (shutdown.timeout default)",
                     Pattern.compile("SHUTDOWN_TIMEOUT_CONFIG,\\s*Type\\.STRING,\\s*\"(\\d+)s\""), 1000),
-            new ShutdownBound(APP_SRC + "alerts/AlertForwarder.java", "alert forwarder join",
+            new ShutdownBound(APP_SRC + "alerts/delivery/AlertForwarder.java", "alert forwarder join",
                     Pattern.compile("thread\\.join\\(([\\d_]+)\\)"), 1),
             new ShutdownBound(APP_SRC + "demo/DemoProducer.java", "demo thread join",
                     Pattern.compile("thread\\.join\\(([\\d_]+)\\)"), 1),
@@ -702,7 +702,7 @@ public class Validate {
 
     // ---- Alertmanager inhibit rules against the alerts that really exist ---------------------------
 
-    static final String DEFAULT_ALERT_RULES = "stream-app/src/main/resources/io/imwatch/app/alerts/default-rules.yaml";
+    static final String DEFAULT_ALERT_RULES = "stream-app/src/main/resources/io/imwatch/app/alerts/rules/default-rules.yaml";
     static final String RULE_TESTS = "deploy/prometheus/tests";
     static final Pattern AM_MATCHER = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(.*)\"|(\\S*))\\s*");
 

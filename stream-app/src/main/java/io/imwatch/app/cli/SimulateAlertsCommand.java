@@ -1,6 +1,6 @@
 package io.imwatch.app.cli;
 
-import io.imwatch.app.alerts.DetectorParams;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import io.imwatch.app.alerts.simulation.DetectionReport;
 import io.imwatch.app.alerts.simulation.DetectionSimulator;
 import io.imwatch.app.alerts.simulation.Scenario;

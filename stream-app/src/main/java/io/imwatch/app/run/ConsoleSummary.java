@@ -1,7 +1,7 @@
 package io.imwatch.app.run;
 
 import io.imwatch.app.alerts.AlertEvent;
-import io.imwatch.app.alerts.FiringAlerts;
+import io.imwatch.app.alerts.delivery.FiringAlerts;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.classify.Route;
 import io.micrometer.core.instrument.Counter;

@@ -1,9 +1,9 @@
 package io.imwatch.app.run;
 
-import io.imwatch.app.alerts.AlertForwarder;
-import io.imwatch.app.alerts.AlertRules;
-import io.imwatch.app.alerts.AlertmanagerClient;
-import io.imwatch.app.alerts.FiringAlerts;
+import io.imwatch.app.alerts.delivery.AlertForwarder;
+import io.imwatch.app.alerts.delivery.AlertmanagerClient;
+import io.imwatch.app.alerts.delivery.FiringAlerts;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;

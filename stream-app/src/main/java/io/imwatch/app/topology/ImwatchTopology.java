@@ -1,7 +1,7 @@
 package io.imwatch.app.topology;
 
-import io.imwatch.app.alerts.AlertRules;
-import io.imwatch.app.alerts.AlertsTopology;
+import io.imwatch.app.alerts.detection.AlertsTopology;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;

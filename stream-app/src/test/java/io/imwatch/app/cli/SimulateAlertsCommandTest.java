@@ -3,7 +3,7 @@ package io.imwatch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.imwatch.app.alerts.DetectorParams;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import io.imwatch.app.config.ConfigProblem;
 import java.io.PrintWriter;
 import java.io.StringWriter;

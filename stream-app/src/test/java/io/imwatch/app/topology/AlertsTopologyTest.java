@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imwatch.app.alerts.AlertEvent;
 import io.imwatch.app.alerts.AlertJson;
-import io.imwatch.app.alerts.AlertsTopology;
+import io.imwatch.app.alerts.detection.AlertsTopology;
 import io.imwatch.app.window.WindowSums;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.imwatch.app.topology;
 
-import io.imwatch.app.alerts.AlertRules;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
 import io.imwatch.app.config.ImwatchConfig;

@@ -1,6 +1,6 @@
 package io.imwatch.app.alerts.simulation;
 
-import io.imwatch.app.alerts.DetectorParams;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

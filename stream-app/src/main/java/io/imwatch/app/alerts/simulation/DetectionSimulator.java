@@ -1,8 +1,8 @@
 package io.imwatch.app.alerts.simulation;
 
-import io.imwatch.app.alerts.DetectorParams;
-import io.imwatch.app.alerts.DetectorState;
-import io.imwatch.app.alerts.SpikeDetector;
+import io.imwatch.app.alerts.detection.DetectorState;
+import io.imwatch.app.alerts.detection.SpikeDetector;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

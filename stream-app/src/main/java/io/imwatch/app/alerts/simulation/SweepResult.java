@@ -1,6 +1,6 @@
 package io.imwatch.app.alerts.simulation;
 
-import io.imwatch.app.alerts.DetectorParams;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.LongStream;

@@ -2,7 +2,7 @@ package io.imwatch.app.alerts.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imwatch.app.alerts.DetectorParams;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;

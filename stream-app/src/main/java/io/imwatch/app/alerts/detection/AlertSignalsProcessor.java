@@ -1,5 +1,7 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
+import io.imwatch.app.alerts.rules.AlertRule;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.window.Classified;
 import io.imwatch.app.window.SummingProcessor;
 import io.imwatch.app.window.WindowSums;

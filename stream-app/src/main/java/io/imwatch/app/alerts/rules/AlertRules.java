@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigProblem;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /** The alert rules in force: the built-in defaults, or a user's YAML file (same format). */
 public final class AlertRules {
 
-    private static final String DEFAULTS = "/io/imwatch/app/alerts/default-rules.yaml";
+    private static final String DEFAULTS = "/io/imwatch/app/alerts/rules/default-rules.yaml";
     private static final Set<String> RULE_KEYS = Set.of(
             "name",
             "description",

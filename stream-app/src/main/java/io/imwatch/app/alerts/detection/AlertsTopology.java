@@ -1,5 +1,6 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.window.Classified;

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
 import java.util.Map;
 

@@ -1,5 +1,9 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
+import io.imwatch.app.alerts.AlertEvent;
+import io.imwatch.app.alerts.AlertJson;
+import io.imwatch.app.alerts.rules.AlertRule;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.window.WindowKeys;
 import io.imwatch.app.window.WindowProgress;
 import java.time.Duration;

@@ -1,9 +1,10 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imwatch.app.alerts.SpikeDetector.Result;
-import io.imwatch.app.alerts.SpikeDetector.Transition;
+import io.imwatch.app.alerts.detection.SpikeDetector.Result;
+import io.imwatch.app.alerts.detection.SpikeDetector.Transition;
+import io.imwatch.app.alerts.rules.DetectorParams;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour of the detector that the detection-quality simulator relies on. */

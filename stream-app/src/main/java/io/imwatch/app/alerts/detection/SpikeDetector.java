@@ -1,4 +1,6 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
+
+import io.imwatch.app.alerts.rules.DetectorParams;
 
 /**
  * Decides, window by window, whether a series is spiking: pure, deterministic, and shared by the

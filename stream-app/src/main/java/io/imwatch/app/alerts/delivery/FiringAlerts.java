@@ -1,5 +1,6 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.delivery;
 
+import io.imwatch.app.alerts.AlertEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

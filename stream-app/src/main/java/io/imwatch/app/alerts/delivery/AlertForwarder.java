@@ -1,5 +1,7 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.delivery;
 
+import io.imwatch.app.alerts.AlertEvent;
+import io.imwatch.app.alerts.AlertJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.rules;
 
 /**
  * When a window's count is a spike, and when it is over.

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.detection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts;
+package io.imwatch.app.alerts.rules;
 
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
