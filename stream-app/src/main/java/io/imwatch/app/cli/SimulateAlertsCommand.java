@@ -1,12 +1,12 @@
 package io.imwatch.app.cli;
 
 import io.imwatch.app.alerts.rules.DetectorParams;
-import io.imwatch.app.alerts.simulation.DetectionReport;
-import io.imwatch.app.alerts.simulation.DetectionSimulator;
-import io.imwatch.app.alerts.simulation.Scenario;
-import io.imwatch.app.alerts.simulation.SimulationConfig;
-import io.imwatch.app.alerts.simulation.SimulationResult;
-import io.imwatch.app.alerts.simulation.SweepResult;
+import io.imwatch.app.cli.simulate.DetectionReport;
+import io.imwatch.app.cli.simulate.DetectionSimulator;
+import io.imwatch.app.cli.simulate.Scenario;
+import io.imwatch.app.cli.simulate.SimulationConfig;
+import io.imwatch.app.cli.simulate.SimulationResult;
+import io.imwatch.app.cli.simulate.SweepResult;
 import io.imwatch.app.config.ConfigProblem;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 /**
  * The detection goal of the spike detector: every spike of at least 3× baseline, lasting at

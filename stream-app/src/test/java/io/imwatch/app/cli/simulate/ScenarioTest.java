@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

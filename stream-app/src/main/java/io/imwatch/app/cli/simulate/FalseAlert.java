@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 /**
  * An alert that fired away from every injected spike.

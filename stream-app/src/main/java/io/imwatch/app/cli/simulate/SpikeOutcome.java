@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 /**
  * What the detector made of one injected spike.

@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 /**
  * What to simulate. The traffic depends on these alone, never on the detector's parameters, so

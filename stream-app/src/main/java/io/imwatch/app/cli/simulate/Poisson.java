@@ -1,4 +1,4 @@
-package io.imwatch.app.alerts.simulation;
+package io.imwatch.app.cli.simulate;
 
 import java.util.Random;
 
