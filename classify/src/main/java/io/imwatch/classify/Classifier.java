@@ -56,6 +56,15 @@ public final class Classifier {
     }
 
     /**
+     * The parser {@link #classify(byte[], String, long)} reads record values with: the one parser of
+     * this classifier, so that a topology deserializing records itself reads them the same way
+     * (same envelope, same size limit).
+     */
+    public LogEventParser parser() {
+        return parser;
+    }
+
+    /**
      * Reads and classifies one record value.
      *
      * @param defaultVendor the vendor configured for the event's source, or {@code null}

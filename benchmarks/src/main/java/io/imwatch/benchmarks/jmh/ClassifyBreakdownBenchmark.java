@@ -45,7 +45,7 @@ public class ClassifyBreakdownBenchmark {
         Corpus corpus = Corpus.mixed();
         classifier = Classifier.builtin();
         corpus.checkClassifies(classifier);
-        parser = new LogEventParser(classifier.rules().envelope(), Classifier.DEFAULT_MAX_EVENT_BYTES);
+        parser = classifier.parser();
         values = corpus.values;
         timestamps = corpus.timestamps;
         classified = new ClassifiedEvent[values.length];

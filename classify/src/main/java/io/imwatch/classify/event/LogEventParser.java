@@ -43,6 +43,11 @@ public final class LogEventParser {
         this.timePaths = envelope.timeFields().stream().map(JsonPaths::compile).toArray(String[][]::new);
     }
 
+    /** Events larger than this many bytes are {@link MalformedReason#TOO_LARGE}. */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
     /** The mapper events are read with; shared so that writers agree with readers. */
     public static ObjectMapper mapper() {
         return JSON;

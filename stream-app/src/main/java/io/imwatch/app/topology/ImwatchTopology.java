@@ -10,7 +10,6 @@ import io.imwatch.app.window.Classified;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
-import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.output.EnrichedJson;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +63,8 @@ public final class ImwatchTopology {
     /**
      * @param settings validated settings (inputs, windows, switches)
      * @param outputs the output topics and serdes
-     * @param classifier the shared extraction + classification core
+     * @param classifier the shared extraction + classification core; its parser (built with {@code
+     *     settings.maxEventBytes()}) deserializes the input records
      * @param alertRules the alert rules to evaluate in-stream
      * @param metrics where classification counts go
      */
@@ -75,12 +75,19 @@ public final class ImwatchTopology {
             AlertRules alertRules,
             ImwatchMetrics metrics) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(classifier, "classifier");
+        if (classifier.parser().maxBytes() != settings.maxEventBytes()) {
+            throw new IllegalArgumentException("the classifier reads events of up to "
+                    + classifier.parser().maxBytes()
+                    + " bytes but max.event.bytes is " + settings.maxEventBytes()
+                    + ": build it with new Classifier(catalog, rules, settings.maxEventBytes())");
+        }
         StreamsBuilder builder = new StreamsBuilder();
         Serde<LogEvent> events = Serdes.serdeFrom(
                 (topic, event) -> {
                     throw new UnsupportedOperationException("log events are never written back");
                 },
-                new LogEventDeserializer(new LogEventParser(classifier.rules().envelope(), settings.maxEventBytes())));
+                new LogEventDeserializer(classifier.parser()));
         KStream<byte[], LogEvent> logs = null;
         if (!settings.inputs().isEmpty()) {
             logs = builder.stream(

@@ -2,9 +2,12 @@ package io.imwatch.app.topology;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.Classifier;
 import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.event.LogEventParser;
 import java.nio.file.Path;
@@ -227,6 +230,21 @@ class ImwatchTopologyTest {
                         .count())
                 .isEqualTo(1.0);
         assertThat(f.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAClassifierWhoseParserDisagreesWithMaxEventBytes() {
+        TopologyFixture f = fixture(Map.of("max.event.bytes", "128"));
+        Classifier builtin = Classifier.builtin(); // reads events up to 1 MiB
+
+        assertThatThrownBy(() -> ImwatchTopology.build(
+                        f.settings,
+                        ImwatchTopology.Outputs.of(f.settings),
+                        builtin,
+                        AlertRules.defaults(f.settings.countsWindow()),
+                        f.metrics))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max.event.bytes is 128");
     }
 
     @Test

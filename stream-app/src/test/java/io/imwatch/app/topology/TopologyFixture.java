@@ -58,7 +58,7 @@ final class TopologyFixture implements AutoCloseable {
                 ImwatchTopology.build(
                         settings,
                         ImwatchTopology.Outputs.of(settings),
-                        CLASSIFIER,
+                        new Classifier(CLASSIFIER.catalog(), CLASSIFIER.rules(), settings.maxEventBytes()),
                         AlertRules.defaults(settings.countsWindow()),
                         metrics),
                 props,
