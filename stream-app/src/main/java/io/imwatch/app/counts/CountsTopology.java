@@ -34,12 +34,21 @@ public final class CountsTopology {
 
     private CountsTopology() {}
 
+    /**
+     * Adds the counting branch to {@code builder}.
+     *
+     * @param builder the topology being built
+     * @param classified the classified records
+     * @param counts the topic the closed windows' counts are written to
+     * @param settings the window and its grace ({@code counts.window}, {@code counts.grace})
+     * @param metrics where late (uncounted) occurrences are counted
+     */
     public static void addTo(
+            StreamsBuilder builder,
             KStream<byte[], Classified> classified,
-            StreamSettings settings,
             TopicSpec<String, byte[]> counts,
-            ImwatchMetrics metrics,
-            StreamsBuilder builder) {
+            StreamSettings settings,
+            ImwatchMetrics metrics) {
         builder.addStateStore(WindowSums.storeBuilder(BUFFER));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long())

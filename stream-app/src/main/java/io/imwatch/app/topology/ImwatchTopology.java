@@ -117,8 +117,8 @@ public final class ImwatchTopology {
             write(routes.get("route-no-code"), outputs.noCode(), "no-code");
         }
 
-        CountsTopology.addTo(classified, settings, outputs.counts(), metrics, builder);
-        AlertsTopology.addTo(classified, settings, alertRules, outputs.alerts(), builder, settings.generatorUrl());
+        CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
+        AlertsTopology.addTo(builder, classified, outputs.alerts(), settings, alertRules);
         return builder.build();
     }
 

@@ -33,13 +33,23 @@ public final class AlertsTopology {
 
     private AlertsTopology() {}
 
+    /**
+     * Adds the alerting branch to {@code builder}: the same parameter order as {@code
+     * CountsTopology.addTo}, then what only alerts need.
+     *
+     * @param builder the topology being built
+     * @param classified the classified records
+     * @param alerts the topic alert events are written to
+     * @param settings windows (alert windows share {@code counts.grace}, see {@code
+     *     ImwatchConfig.COUNTS_GRACE_CONFIG}), evaluation interval and the alerts' generator URL
+     * @param rules the alert rules to evaluate
+     */
     public static void addTo(
-            KStream<byte[], Classified> classified,
-            StreamSettings settings,
-            AlertRules rules,
-            TopicSpec<String, byte[]> alerts,
             StreamsBuilder builder,
-            String generatorUrl) {
+            KStream<byte[], Classified> classified,
+            TopicSpec<String, byte[]> alerts,
+            StreamSettings settings,
+            AlertRules rules) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(STORE), Serdes.String(), new SeriesStateSerde())
                 .withCachingEnabled());
@@ -55,7 +65,10 @@ public final class AlertsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new SpikeDetectorProcessor(
-                                rules, settings.countsGrace(), settings.alertsEvaluationInterval(), generatorUrl),
+                                rules,
+                                settings.countsGrace(),
+                                settings.alertsEvaluationInterval(),
+                                settings.generatorUrl()),
                         Named.as("spike-detector"),
                         STORE,
                         COUNTS_STORE)
