@@ -103,7 +103,16 @@ public final class ImwatchConfig extends AbstractConfig {
     private static final String COUNTS_WINDOW_DOC = "Tumbling window of the per-category counters, e.g. 1m, 30s.";
 
     public static final String COUNTS_GRACE_CONFIG = "counts.grace";
-    private static final String COUNTS_GRACE_DOC = "How long after a window ends late events are still counted.";
+    /*
+     * Alert windows share counts.grace on purpose: alert rules count the same classified records in
+     * windows of the same length (counts.window). One grace gives both the same allowed lateness, so
+     * what an alert reports is comparable with the counts topic for that window, and the one key is
+     * tuned by one metric (imwatch_counts_late_total). A key of their own would let the two disagree
+     * about how late is too late for the same window.
+     */
+    private static final String COUNTS_GRACE_DOC = "How long after a window ends late events are still counted;"
+            + " also the grace of the alert rules' windows, which are the same windows (counts.window), so that"
+            + " both allow the same lateness.";
 
     public static final String ALERTS_RULES_FILE_CONFIG = "alerts.rules.file";
     private static final String ALERTS_RULES_FILE_DOC = "Alert rules YAML; empty: the built-in defaults.";
