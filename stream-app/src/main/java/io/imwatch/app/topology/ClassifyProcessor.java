@@ -8,6 +8,7 @@ import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEvent;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -22,7 +23,9 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Cla
     private final Classifier classifier;
     private final StreamSettings settings;
     private final ImwatchMetrics metrics;
-    private final Map<String, String> vendorByTopic = new HashMap<>();
+    /** The configured vendor of each topic seen, empty for a topic without one. */
+    private final Map<String, Optional<String>> vendorByTopic = new HashMap<>();
+
     private FixedKeyProcessorContext<byte[], Classified> context;
 
     ClassifyProcessor(Classifier classifier, StreamSettings settings, ImwatchMetrics metrics) {
@@ -39,8 +42,10 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Cla
     @Override
     public void process(FixedKeyRecord<byte[], LogEvent> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        String vendor = vendorByTopic.computeIfAbsent(topic, t -> String.valueOf(settings.vendorOf(t)));
-        ClassifiedEvent event = classifier.classify(record.value(), "null".equals(vendor) ? null : vendor);
+        String vendor = vendorByTopic
+                .computeIfAbsent(topic, t -> Optional.ofNullable(settings.vendorOf(t)))
+                .orElse(null);
+        ClassifiedEvent event = classifier.classify(record.value(), vendor);
         metrics.record(event);
         long eventTime = EventTimes.choose(event.event().eventTime(), record.timestamp());
         context.forward(record.withValue(new Classified(event, eventTime)));

@@ -267,6 +267,22 @@ class ImwatchTopologyTest {
     }
 
     @Test
+    void shouldCountCodesFromATopicWithoutVendorUnderDashEveryTime() throws Exception {
+        TopologyFixture f = fixture(Map.of());
+        Instant t = TopologyFixture.START;
+        // im.logs has no vendor: the second record takes the cached "no vendor" path
+        f.logs.pipeInput(record("a", "request done code=1001", t.plusSeconds(5), trace("1")));
+        f.logs.pipeInput(record("a", "request done code=1001", t.plusSeconds(6), trace("2")));
+        f.logs.pipeInput(record("b", "{\"errCode\":0}", t.plusSeconds(75), trace("3")));
+        f.driver.advanceWallClockTime(java.time.Duration.ofSeconds(75));
+        f.flushSums();
+
+        var counts = f.counts.readKeyValuesToList();
+        assertThat(counts).extracting(kv -> kv.key).containsExactly("code|-|-|UNKNOWN|1001");
+        assertThat(json(counts.get(0).value).path("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void shouldEmitFinalWindowCountsOnceWhenTheWindowCloses() throws Exception {
         TopologyFixture f = fixture(Map.of());
         Instant t = TopologyFixture.START;
