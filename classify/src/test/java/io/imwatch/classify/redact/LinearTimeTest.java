@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every detector on long runs of the characters it reacts to: four times the input must take about
  * four times as long, not sixteen. Measured as a ratio of two sizes in the same JVM (best of
- * several runs), so a loaded machine slows both alike.
+ * several runs), so a loaded machine slows both alike. A quadratic scanner does not finish 400,000
+ * characters within the timeout.
  */
+@Timeout(120)
 class LinearTimeTest {
 
     private static final Redactor ALL = Redactor.of(new RedactionPolicy(
@@ -57,8 +60,7 @@ class LinearTimeTest {
         String small = unit.repeat(SMALL / unit.length());
         String large = unit.repeat(4 * SMALL / unit.length());
 
-        best(large); // warm up: the compiled code, not the interpreter, is what is measured
-        double ratio = best(large) / best(small);
+        double ratio = ratio(() -> best(large), () -> best(small));
 
         assertThat(ratio).as("time(4n)/time(n) for runs of '%s'", unit).isLessThan(9.0);
     }
@@ -69,10 +71,22 @@ class LinearTimeTest {
         String small = json(unit, SMALL);
         String large = json(unit, 4 * SMALL);
 
-        bestJson(large);
-        double ratio = bestJson(large) / bestJson(small);
+        double ratio = ratio(() -> bestJson(large), () -> bestJson(small));
 
         assertThat(ratio).as("time(4n)/time(n) for JSON of '%s'", unit).isLessThan(9.0);
+    }
+
+    /**
+     * The smallest of three ratios, each of best-of-seven times after a warm-up: other processes on
+     * the machine can only slow a run down, never make a quadratic look linear.
+     */
+    private static double ratio(java.util.function.DoubleSupplier large, java.util.function.DoubleSupplier small) {
+        large.getAsDouble(); // warm up: the compiled code, not the interpreter, is what is measured
+        double ratio = Double.MAX_VALUE;
+        for (int attempt = 0; attempt < 3 && ratio >= 9.0; attempt++) {
+            ratio = Math.min(ratio, large.getAsDouble() / small.getAsDouble());
+        }
+        return ratio;
     }
 
     /** A valid object holding {@code unit} repeated inside a string, or the nesting it opens. */
