@@ -92,9 +92,9 @@ public record RedactionPolicy(
         if (mode == RedactMode.HASH && hashKey.length() < MIN_KEY_LENGTH) {
             throw new InvalidSettingException(
                     Setting.HASH_KEY,
-                    (hashKey.isEmpty() ? "is not set" : "is shorter than " + MIN_KEY_LENGTH + " characters")
-                            + " but hashing needs a secret key (an unkeyed hash of a phone number or user id can be"
-                            + " reversed by trying them all); set one of at least " + MIN_KEY_LENGTH
+                    (hashKey.isEmpty() ? "empty" : "shorter than " + MIN_KEY_LENGTH + " characters")
+                            + ", but hash mode needs a secret key (an unkeyed hash of a phone number or user id"
+                            + " can be reversed by trying them all): set one of at least " + MIN_KEY_LENGTH
                             + " characters, e.g. from `openssl rand -base64 32`, or use mask mode");
         }
     }

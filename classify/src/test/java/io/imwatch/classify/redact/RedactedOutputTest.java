@@ -200,7 +200,7 @@ class RedactedOutputTest {
                 .isInstanceOfSatisfying(
                         RedactionPolicy.InvalidSettingException.class,
                         e -> assertThat(e.setting()).isEqualTo(RedactionPolicy.Setting.HASH_KEY))
-                .hasMessageContaining("is not set")
+                .hasMessageContaining("empty")
                 .hasMessageContaining("mask");
         assertThatThrownBy(() -> RedactionPolicy.parse("token", List.of(), List.of(), "hash", "short"))
                 .hasMessageContaining("shorter than 16");
