@@ -13,12 +13,13 @@ import java.util.Arrays;
 /**
  * One pass over the bytes of a valid JSON object, tracking containers and keys, replacing string
  * contents (and numbers under a field path) in place: everything else, keys included, is copied
- * byte for byte. Nothing is allocated until something is replaced. One use per object.
+ * byte for byte. Nothing is allocated until something is replaced. Reused by one thread, one
+ * object at a time.
  */
 final class JsonRedaction {
 
-    private final Redactor redactor;
-    private final byte[] s;
+    private Redactor redactor;
+    private byte[] s;
     private final Spans spans = new Spans();
     private ByteArrayBuilder out;
     private int copied;
@@ -31,13 +32,21 @@ final class JsonRedaction {
     private int top = -1;
     private boolean escaped;
 
-    JsonRedaction(Redactor redactor, byte[] s) {
+    /** The redacted {@code s[from..to)}, or {@code null} if nothing changed. */
+    byte[] run(Redactor redactor, byte[] s, int from, int to) {
         this.redactor = redactor;
         this.s = s;
+        this.out = null;
+        this.top = -1;
+        try {
+            return walk(from, to);
+        } finally {
+            this.s = null; // a large record is not kept alive by the thread
+            this.out = null;
+        }
     }
 
-    /** The redacted {@code s[from..to)}, or {@code null} if nothing changed. */
-    byte[] run(int from, int to) {
+    private byte[] walk(int from, int to) {
         copied = from;
         long pendingCandidates = redactor.fields.all;
         boolean pendingFull = false;

@@ -176,7 +176,7 @@ public record RedactionPolicy(
             throw new InvalidSettingException(
                     Setting.PATTERNS,
                     "'" + pattern + "' is not an RE2 pattern: " + e.getDescription()
-                            + " (RE2 has no backreferences or lookaround; a comma outside [] or {} is written \\,)");
+                            + " (RE2 has no backreferences or lookaround; a comma outside [], {} or () is written \\,)");
         }
     }
 }

@@ -28,7 +28,6 @@ public final class Redactor {
     private static final int EQUALS = 8;
     private static final int DOT = 16;
     private static final int TOKEN_START = 32; // 'J' of eyJ, 'b'/'B' of Bearer
-    private static final int PLUS_OR_PAREN = 64;
     private static final int[] FEATURES = features();
 
     private final RedactionPolicy policy;
@@ -81,7 +80,7 @@ public final class Redactor {
         if (off || (onlyCheapDetectors && !mayMatch(raw, from, to))) {
             return null;
         }
-        return new JsonRedaction(this, raw).run(from, to);
+        return SCRATCH.get().json.run(this, raw, from, to);
     }
 
     /** Redacts a text line; returns {@code line} itself when nothing in it is sensitive. */
@@ -89,13 +88,19 @@ public final class Redactor {
         if (off || line == null || line.isEmpty()) {
             return line;
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        Spans spans = new Spans();
-        scan(bytes, 0, bytes.length, spans);
+        Scratch scratch = SCRATCH.get();
+        byte[] bytes = scratch.utf8(line);
+        int length = scratch.length;
+        if (onlyCheapDetectors && !mayMatch(bytes, 0, length)) {
+            return line;
+        }
+        Spans spans = scratch.spans;
+        spans.clear();
+        scan(bytes, 0, length, spans);
         if (spans.isEmpty()) {
             return line;
         }
-        return new String(redacted(bytes, 0, bytes.length, spans), StandardCharsets.UTF_8);
+        return new String(redacted(bytes, 0, length, spans), StandardCharsets.UTF_8);
     }
 
     /** Whether string values are searched at all (else only credential keys and field paths act). */
@@ -172,6 +177,45 @@ public final class Redactor {
         return token && CredentialScanner.mayHold(raw, from, to);
     }
 
+    /** Per-thread working memory, so that a record with nothing sensitive allocates nothing. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+
+        /** A line longer than this is encoded into a fresh array, not kept in the thread's buffer. */
+        private static final int MAX_KEPT = 1 << 16;
+
+        final JsonRedaction json = new JsonRedaction();
+        final Spans spans = new Spans();
+        private byte[] buffer = new byte[256];
+        int length;
+
+        /** {@code line} as UTF-8, in {@link #buffer} when it is ASCII and not too long; its length in {@link #length}. */
+        byte[] utf8(String line) {
+            int n = line.length();
+            if (n <= MAX_KEPT) {
+                if (buffer.length < n) {
+                    buffer = new byte[Math.max(n, 2 * buffer.length)];
+                }
+                int i = 0;
+                while (i < n) {
+                    char c = line.charAt(i);
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    buffer[i++] = (byte) c;
+                }
+                if (i == n) {
+                    length = n;
+                    return buffer;
+                }
+            }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            length = bytes.length;
+            return bytes;
+        }
+    }
+
     private static int[] features() {
         int[] f = new int[256];
         f['@'] = AT;
@@ -184,8 +228,6 @@ public final class Redactor {
         f['J'] = TOKEN_START;
         f['b'] = TOKEN_START;
         f['B'] = TOKEN_START;
-        f['+'] = PLUS_OR_PAREN;
-        f['('] = PLUS_OR_PAREN;
         return f;
     }
 }

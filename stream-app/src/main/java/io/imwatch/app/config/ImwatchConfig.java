@@ -136,7 +136,7 @@ public final class ImwatchConfig extends AbstractConfig {
 
     public static final String REDACT_PATTERNS_CONFIG = "redact.patterns";
     private static final String REDACT_PATTERNS_DOC =
-            "RE2 patterns whose matches (or first group) are redacted, comma-separated; a comma outside [] or {} is \\,.";
+            "RE2 patterns whose matches (or first group) are redacted, comma-separated; a comma outside [], {} or () is \\,.";
 
     public static final String REDACT_MODE_CONFIG = "redact.mode";
     private static final String REDACT_MODE_DOC =
