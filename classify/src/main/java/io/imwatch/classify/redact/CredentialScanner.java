@@ -18,6 +18,12 @@ final class CredentialScanner {
 
     private static final int AUTHORIZATION = 1;
 
+    /** The bytes {@link #mayHold} stops at: separators, the J of eyJ, the b of bearer. */
+    private static final boolean[] TRIGGERS = table(":=JbB");
+
+    /** The last letters of the keywords, both cases. */
+    private static final boolean[] KEYWORD_ENDS = table("ndtyNDTY");
+
     /** A credential shorter than this after "Bearer" is taken for prose ("bearer of"), not a token. */
     private static final int MIN_BEARER_TOKEN = 8;
 
@@ -36,6 +42,9 @@ final class CredentialScanner {
     static boolean mayHold(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = s[i];
+            if (!TRIGGERS[c & 0xFF]) {
+                continue;
+            }
             if (c == ':' || c == '=') {
                 if (keywordBefore(s, from, i) >= 0) {
                     return true;
@@ -44,7 +53,7 @@ final class CredentialScanner {
                 if (i - 2 >= from && s[i - 1] == 'y' && s[i - 2] == 'e') {
                     return true;
                 }
-            } else if ((c | 0x20) == 'r' && startsWithIgnoreCase(s, i - 5, to, "bearer")) {
+            } else if (startsWithIgnoreCase(s, i, to, "bearer")) {
                 return true;
             }
         }
@@ -155,6 +164,9 @@ final class CredentialScanner {
     }
 
     private static int keywordEndingAt(byte[] s, int from, int end) {
+        if (end <= from || !KEYWORD_ENDS[s[end - 1] & 0xFF]) {
+            return -1; // most keys: no keyword ends with their last letter
+        }
         for (int k = 0; k < KEYWORDS.length; k++) {
             if (startsWithIgnoreCase(s, end - KEYWORDS[k].length(), end, KEYWORDS[k])
                     && end - KEYWORDS[k].length() >= from) {
@@ -162,6 +174,14 @@ final class CredentialScanner {
             }
         }
         return -1;
+    }
+
+    private static boolean[] table(String bytes) {
+        boolean[] out = new boolean[256];
+        for (int i = 0; i < bytes.length(); i++) {
+            out[bytes.charAt(i)] = true;
+        }
+        return out;
     }
 
     private static int b64UrlRun(byte[] s, int i, int to) {
