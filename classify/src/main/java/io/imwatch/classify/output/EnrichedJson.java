@@ -114,7 +114,7 @@ public final class EnrichedJson {
             } else {
                 try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                     g.writeStartObject();
-                    writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line()));
+                    writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line(), event.raw()));
                     g.writeFieldName(IMWATCH);
                     writeImwatch(g, classified);
                     g.writeEndObject();

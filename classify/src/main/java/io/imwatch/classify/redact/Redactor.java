@@ -85,7 +85,18 @@ public final class Redactor {
 
     /** Redacts a text line; returns {@code line} itself when nothing in it is sensitive. */
     public String text(String line) {
+        return text(line, null);
+    }
+
+    /**
+     * Redacts a text line read from {@code raw} (its UTF-8 bytes, possibly with a BOM or line end
+     * around it): the quick checks read {@code raw} in place instead of encoding the line again.
+     */
+    public String text(String line, byte[] raw) {
         if (off || line == null || line.isEmpty()) {
+            return line;
+        }
+        if (raw != null && onlyCheapDetectors && !mayMatch(raw, 0, raw.length)) {
             return line;
         }
         Scratch scratch = SCRATCH.get();
