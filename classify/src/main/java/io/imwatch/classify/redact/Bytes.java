@@ -18,6 +18,10 @@ final class Bytes {
         return isDigit(b) || isAlpha(b);
     }
 
+    static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
     static boolean isHex(byte b) {
         int c = b | 0x20;
         return isDigit(b) || (c >= 'a' && c <= 'f');

@@ -18,6 +18,8 @@ import java.util.Arrays;
  */
 final class JsonRedaction {
 
+    private static final int MAX_EMBEDDING = 3;
+
     private Redactor redactor;
     private byte[] s;
     private final Spans spans = new Spans();
@@ -31,6 +33,17 @@ final class JsonRedaction {
     private int[] depths = new int[16];
     private int top = -1;
     private boolean escaped;
+
+    /** How many JSON-in-a-string levels this walk is below the record (shipper envelopes). */
+    private final int embedding;
+
+    JsonRedaction() {
+        this(0);
+    }
+
+    private JsonRedaction(int embedding) {
+        this.embedding = embedding;
+    }
 
     /** The redacted {@code s[from..to)}, or {@code null} if nothing changed. */
     byte[] run(Redactor redactor, byte[] s, int from, int to) {
@@ -132,6 +145,14 @@ final class JsonRedaction {
             replace(from, close, redactor.replacement(kind, text, tf, tt));
             return;
         }
+        byte[] inner = embeddedObject(text, tf, tt);
+        if (inner != null) {
+            replace(
+                    from,
+                    close,
+                    JsonStringEncoder.getInstance().quoteAsUTF8(new String(inner, StandardCharsets.UTF_8)));
+            return;
+        }
         if (!redactor.scansStrings()) {
             return;
         }
@@ -145,6 +166,51 @@ final class JsonRedaction {
             redacted = JsonStringEncoder.getInstance().quoteAsUTF8(new String(redacted, StandardCharsets.UTF_8));
         }
         replace(from, close, redacted);
+    }
+
+    /**
+     * A string holding a JSON object (a shipper's {@code message} or {@code log} field around the
+     * vendor's JSON) is redacted as JSON, so that field paths reach into it as they do in the
+     * payload the rules read; up to {@link #MAX_EMBEDDING} levels, as the parser unwraps them.
+     *
+     * @return the redacted object, or {@code null} when the string is not one or nothing changed
+     */
+    private byte[] embeddedObject(byte[] text, int from, int to) {
+        if (redactor.fields.isEmpty() || embedding >= MAX_EMBEDDING) {
+            return null;
+        }
+        int start = from;
+        int end = to;
+        while (start < end && Bytes.isSpace(text[start])) {
+            start++;
+        }
+        while (end > start && Bytes.isSpace(text[end - 1])) {
+            end--;
+        }
+        if (end - start < 2 || text[start] != '{' || text[end - 1] != '}' || !isObject(text, start, end)) {
+            return null;
+        }
+        byte[] redacted = new JsonRedaction(embedding + 1).run(redactor, text, start, end);
+        if (redacted == null) {
+            return null;
+        }
+        byte[] out = new byte[(start - from) + redacted.length + (to - end)];
+        System.arraycopy(text, from, out, 0, start - from);
+        System.arraycopy(redacted, 0, out, start - from, redacted.length);
+        System.arraycopy(text, end, out, start - from + redacted.length, to - end);
+        return out;
+    }
+
+    private static boolean isObject(byte[] text, int from, int to) {
+        try (JsonParser p = LogEventParser.mapper().getFactory().createParser(text, from, to - from)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false; // text that only looks like JSON stays text
+        }
     }
 
     private void replace(int from, int to, byte[] with) {

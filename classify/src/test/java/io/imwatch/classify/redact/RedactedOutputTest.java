@@ -249,4 +249,18 @@ class RedactedOutputTest {
         assertThat(node.get("token").asText()).isEqualTo("[token]");
         assertThat(node.get("imwatch")).isEqualTo(imwatchOf(event));
     }
+
+    @Test
+    void fieldPathsShouldReachIntoAShippersJsonLine() throws Exception {
+        String event = "{\"date\":1732280000.123,\"log\":\"{\\\"errCode\\\":1506,\\\"userID\\\":\\\"u-9\\\","
+                + "\\\"errMsg\\\":\\\"TokenKickedError\\\"}\",\"kubernetes\":{\"container_name\":\"openim-api\"}}";
+
+        JsonNode node = tree(write(event, fields("userID")));
+
+        JsonNode inner = tree(node.get("log").asText());
+        assertThat(inner.get("userID").asText()).isEqualTo("[redacted]");
+        assertThat(inner.get("errCode").asInt()).isEqualTo(1506);
+        assertThat(node.get("imwatch")).isEqualTo(imwatchOf(event));
+        assertThat(node.at("/imwatch/codes/0/code").asInt()).isEqualTo(1506);
+    }
 }
