@@ -1,11 +1,10 @@
 package io.imwatch.classify.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.classify.event.JsonPaths;
 import java.util.Iterator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Where one code sits in a JSON payload, per a JSON rule. Immutable; paths are compiled once. */
 final class CodeField {
@@ -22,7 +21,7 @@ final class CodeField {
     private final Pattern pattern;
     private final Pattern accept;
     private final boolean byName;
-    private final CodeGroups groups = new CodeGroups();
+    private final CodeGroups groups;
 
     /**
      * @param path dotted path of the code field, or {@code *} for "scan every string value"
@@ -52,6 +51,7 @@ final class CodeField {
         this.pattern = pattern;
         this.accept = accept;
         this.byName = byName;
+        this.groups = pattern == null ? null : new CodeGroups(pattern);
     }
 
     String path() {
@@ -98,9 +98,7 @@ final class CodeField {
         } else {
             return;
         }
-        if (accept != null
-                && (code == RawCode.NO_CODE
-                        || !accept.matcher(Integer.toString(code)).matches())) {
+        if (accept != null && (code == RawCode.NO_CODE || !accept.matches(Integer.toString(code)))) {
             return;
         }
         int minor = minorPath == null ? CatalogEntry.ANY_MINOR : intAt(payload, minorSegments, minorPath);
@@ -114,19 +112,15 @@ final class CodeField {
     }
 
     void findInText(String text, String vendor, String version, String rule, Findings out) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            RawCode found = TextRule.fromGroups(m, groups, vendor, spaces, version, rule, accept);
-            if (found != null) {
-                out.add(found);
-            }
-        }
+        out.spend(text.length());
+        TextRule.find(pattern.matcher(text), groups, vendor, spaces, version, rule, accept, out);
     }
 
     private void scanStrings(JsonNode node, String vendor, String version, String rule, Findings out, int depth) {
         if (depth > 16) {
             return;
         }
+        out.spend(1);
         if (node.isTextual()) {
             findInText(node.asText(), vendor, version, rule, out);
         } else if (node.isContainerNode()) {

@@ -1,14 +1,16 @@
 package io.imwatch.classify.rules;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds codes in a text line: every {@code contains} literal must be present (a cheap pre-filter
  * that keeps regexes off lines that cannot match), then either a regex with named groups
  * {@code code}, {@code minor}, {@code name}, {@code version} finds them, or the code is read from
- * a fixed field of a delimited record (Turms' {@code |}-separated client API log).
+ * a fixed field of a delimited record (Turms' {@code |}-separated client API log). Regexes are
+ * RE2's ({@link RulePatterns}): the time spent is linear in the line's length, and reported to the
+ * event's {@link RecordBudget}.
  */
 public final class TextRule {
 
@@ -20,7 +22,7 @@ public final class TextRule {
     private final Delimited delimited;
     private final SpaceChoice spaces;
     private final Pattern accept;
-    private final CodeGroups groups = new CodeGroups();
+    private final CodeGroups groups;
 
     /**
      * A record whose fields are separated by {@code separator}, starting after the first
@@ -45,6 +47,7 @@ public final class TextRule {
         this.delimited = delimited;
         this.spaces = spaces;
         this.accept = accept;
+        this.groups = regex == null ? null : new CodeGroups(regex);
     }
 
     public String id() {
@@ -68,22 +71,18 @@ public final class TextRule {
      */
     public void extract(String line, String attributedVendor, Findings out) {
         for (String literal : contains) {
+            out.spend(line.length());
             if (line.indexOf(literal) < 0) {
                 return;
             }
         }
         String owner = vendor != null ? vendor : attributedVendor;
+        out.spend(line.length());
         if (delimited != null) {
             extractDelimited(line, owner, out);
             return;
         }
-        Matcher m = regex.matcher(line);
-        while (m.find()) {
-            RawCode code = fromGroups(m, groups, owner, spaces, null, id, accept);
-            if (code != null) {
-                out.add(code);
-            }
-        }
+        find(regex.matcher(line), groups, owner, spaces, null, id, accept, out);
     }
 
     private void extractDelimited(String line, String owner, Findings out) {
@@ -115,8 +114,31 @@ public final class TextRule {
         }
     }
 
+    /**
+     * Adds the code of each of {@code m}'s matches to {@code out}, reporting each match to the
+     * budget (the search itself is reported by the caller: one pass over the text).
+     */
+    static void find(
+            Matcher m,
+            CodeGroups groups,
+            String vendor,
+            SpaceChoice spaces,
+            String version,
+            String rule,
+            Pattern accept,
+            Findings out) {
+        while (m.find()) {
+            // reading the groups runs the match again, with captures, over the matched text
+            out.spend(m.end() - m.start() + 1);
+            RawCode code = fromGroups(m, groups, vendor, spaces, version, rule, accept);
+            if (code != null) {
+                out.add(code);
+            }
+        }
+    }
+
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
-    static RawCode fromGroups(
+    private static RawCode fromGroups(
             Matcher m,
             CodeGroups groups,
             String vendor,
@@ -126,8 +148,7 @@ public final class TextRule {
             Pattern accept) {
         String codeText = groups.get(m, CodeGroups.CODE);
         int code = Numbers.parse(codeText);
-        if (code == RawCode.NO_CODE
-                || (accept != null && !accept.matcher(codeText).matches())) {
+        if (code == RawCode.NO_CODE || (accept != null && !accept.matches(codeText))) {
             return null;
         }
         int minor = Numbers.parse(groups.get(m, CodeGroups.MINOR));
