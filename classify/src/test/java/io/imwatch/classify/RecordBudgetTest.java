@@ -54,7 +54,7 @@ class RecordBudgetTest {
                 .mapToObj(i -> "code=" + (i % 20_000))
                 .collect(Collectors.joining(" "));
 
-        ClassifiedEvent event = Classifier.builtin().classify(line.getBytes(UTF_8), "turms", 0L);
+        ClassifiedEvent event = withBudget(Duration.ofMinutes(1)).classify(line.getBytes(UTF_8), "turms", 0L);
 
         assertThat(event.codes()).hasSize(20_000);
     }

@@ -112,8 +112,7 @@ final class CodeField {
     }
 
     void findInText(String text, String vendor, String version, String rule, Findings out) {
-        out.spend(text.length());
-        TextRule.find(pattern.matcher(text), groups, vendor, spaces, version, rule, accept, out);
+        TextRule.find(pattern.matcher(text), text.length(), groups, vendor, spaces, version, rule, accept, out);
     }
 
     private void scanStrings(JsonNode node, String vendor, String version, String rule, Findings out, int depth) {

@@ -77,12 +77,12 @@ public final class TextRule {
             }
         }
         String owner = vendor != null ? vendor : attributedVendor;
-        out.spend(line.length());
         if (delimited != null) {
+            out.spend(line.length());
             extractDelimited(line, owner, out);
             return;
         }
-        find(regex.matcher(line), groups, owner, spaces, null, id, accept, out);
+        find(regex.matcher(line), line.length(), groups, owner, spaces, null, id, accept, out);
     }
 
     private void extractDelimited(String line, String owner, Findings out) {
@@ -115,11 +115,13 @@ public final class TextRule {
     }
 
     /**
-     * Adds the code of each of {@code m}'s matches to {@code out}, reporting each match to the
-     * budget (the search itself is reported by the caller: one pass over the text).
+     * Adds the code of each of {@code m}'s matches to {@code out}, reporting to the budget the text
+     * searched up to each match, the match (its groups are read in a second pass over it), and
+     * the rest of the text, searched for no further match.
      */
     static void find(
             Matcher m,
+            int length,
             CodeGroups groups,
             String vendor,
             SpaceChoice spaces,
@@ -127,14 +129,16 @@ public final class TextRule {
             String rule,
             Pattern accept,
             Findings out) {
+        int searched = 0;
         while (m.find()) {
-            // reading the groups runs the match again, with captures, over the matched text
-            out.spend(m.end() - m.start() + 1);
+            out.spend(m.end() - searched + m.end() - m.start() + 1);
+            searched = m.end();
             RawCode code = fromGroups(m, groups, vendor, spaces, version, rule, accept);
             if (code != null) {
                 out.add(code);
             }
         }
+        out.spend(length - searched);
     }
 
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
