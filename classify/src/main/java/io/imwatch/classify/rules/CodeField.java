@@ -18,10 +18,9 @@ final class CodeField {
     private final String namePath;
     private final String[] nameSegments;
     private final SpaceChoice spaces;
-    private final Pattern pattern;
+    private final SearchPattern pattern;
     private final Pattern accept;
     private final boolean byName;
-    private final CodeGroups groups;
 
     /**
      * @param path dotted path of the code field, or {@code *} for "scan every string value"
@@ -48,10 +47,9 @@ final class CodeField {
         this.namePath = namePath;
         this.nameSegments = namePath == null ? null : JsonPaths.compile(namePath);
         this.spaces = spaces;
-        this.pattern = pattern;
+        this.pattern = pattern == null ? null : SearchPattern.of(pattern);
         this.accept = accept;
         this.byName = byName;
-        this.groups = pattern == null ? null : new CodeGroups(pattern);
     }
 
     String path() {
@@ -112,7 +110,7 @@ final class CodeField {
     }
 
     void findInText(String text, String vendor, String version, String rule, Findings out) {
-        TextRule.find(pattern.matcher(text), text.length(), groups, vendor, spaces, version, rule, accept, out);
+        TextRule.find(pattern, text, vendor, spaces, version, rule, accept, out);
     }
 
     private void scanStrings(JsonNode node, String vendor, String version, String rule, Findings out, int depth) {

@@ -18,11 +18,10 @@ public final class TextRule {
     private final String vendor;
     private final boolean needsVendor;
     private final String[] contains;
-    private final Pattern regex;
+    private final SearchPattern regex;
     private final Delimited delimited;
     private final SpaceChoice spaces;
     private final Pattern accept;
-    private final CodeGroups groups;
 
     /**
      * A record whose fields are separated by {@code separator}, starting after the first
@@ -43,11 +42,10 @@ public final class TextRule {
         this.vendor = vendor;
         this.needsVendor = needsVendor;
         this.contains = contains.clone();
-        this.regex = regex;
+        this.regex = regex == null ? null : SearchPattern.of(regex);
         this.delimited = delimited;
         this.spaces = spaces;
         this.accept = accept;
-        this.groups = regex == null ? null : new CodeGroups(regex);
     }
 
     public String id() {
@@ -82,7 +80,7 @@ public final class TextRule {
             extractDelimited(line, owner, out);
             return;
         }
-        find(regex.matcher(line), line.length(), groups, owner, spaces, null, id, accept, out);
+        find(regex, line, owner, spaces, null, id, accept, out);
     }
 
     private void extractDelimited(String line, String owner, Findings out) {
@@ -115,30 +113,31 @@ public final class TextRule {
     }
 
     /**
-     * Adds the code of each of {@code m}'s matches to {@code out}, reporting to the budget the text
-     * searched up to each match, the match (its groups are read in a second pass over it), and
-     * the rest of the text, searched for no further match.
+     * Adds the code of each of {@code pattern}'s matches in {@code text} to {@code out}, reporting
+     * to the budget the text searched up to each match, the match (its groups are read in a second
+     * pass over it), and the rest of the text, searched for no further match.
      */
     static void find(
-            Matcher m,
-            int length,
-            CodeGroups groups,
+            SearchPattern pattern,
+            String text,
             String vendor,
             SpaceChoice spaces,
             String version,
             String rule,
             Pattern accept,
             Findings out) {
+        SearchPattern.Matches matches = pattern.matches(text);
+        Matcher m = matches.matcher();
         int searched = 0;
-        while (m.find()) {
+        while (matches.find()) {
             out.spend(m.end() - searched + m.end() - m.start() + 1);
             searched = m.end();
-            RawCode code = fromGroups(m, groups, vendor, spaces, version, rule, accept);
+            RawCode code = fromGroups(m, pattern.groups(), vendor, spaces, version, rule, accept);
             if (code != null) {
                 out.add(code);
             }
         }
-        out.spend(length - searched);
+        out.spend(text.length() - searched);
     }
 
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
