@@ -53,6 +53,10 @@ public final class ImwatchConfig extends AbstractConfig {
     public static final String MAX_EVENT_BYTES_CONFIG = "max.event.bytes";
     private static final String MAX_EVENT_BYTES_DOC = "Events larger than this are dead-lettered (reason too-large).";
 
+    public static final String CLASSIFY_BUDGET_CONFIG = "classify.budget";
+    private static final String CLASSIFY_BUDGET_DOC = "How long the extraction rules may examine one event (a backstop:"
+            + " matching is linear in the event's length); an event over it is dead-lettered (reason over-budget).";
+
     public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
 
@@ -220,6 +224,13 @@ public final class ImwatchConfig extends AbstractConfig {
                     Range.between(64, 64 << 20),
                     Importance.MEDIUM,
                     MAX_EVENT_BYTES_DOC)
+            .define(
+                    CLASSIFY_BUDGET_CONFIG,
+                    Type.STRING,
+                    "1s",
+                    Durations.between(Duration.ofMillis(1), Duration.ofMinutes(10)),
+                    Importance.LOW,
+                    CLASSIFY_BUDGET_DOC)
             .define(
                     PROCESSING_GUARANTEE_CONFIG,
                     Type.STRING,
