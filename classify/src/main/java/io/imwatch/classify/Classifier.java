@@ -8,7 +8,9 @@ import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.rules.Findings;
 import io.imwatch.classify.rules.RawCode;
+import io.imwatch.classify.rules.RecordBudget;
 import io.imwatch.classify.rules.RuleSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,23 +23,47 @@ import java.util.Objects;
  * format, or from the configured default; when none applies and the code means different things
  * to different vendors, the code is {@link CodeStatus#AMBIGUOUS} with its candidates listed —
  * never guessed.
+ *
+ * <p>Rule regexes match in time linear in the event's length; as a backstop, an event the rules
+ * examine for longer than the per-record budget is given up with {@link
+ * io.imwatch.classify.event.MalformedReason#OVER_BUDGET}.
  */
 public final class Classifier {
 
     /** Default limit on one event's size. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 1 << 20;
 
+    /** Default time the rules may spend on one event. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(1);
+
     private final Catalog catalog;
     private final RuleSet rules;
     private final LogEventParser parser;
+    private final Duration budget;
 
     /**
+     * With the {@linkplain #DEFAULT_BUDGET default budget}.
+     *
      * @throws io.imwatch.classify.rules.RuleException if a rule names a vendor or space the
      *     catalogue lacks
      */
     public Classifier(Catalog catalog, RuleSet rules, int maxEventBytes) {
+        this(catalog, rules, maxEventBytes, DEFAULT_BUDGET);
+    }
+
+    /**
+     * @param budget how long the rules may examine one event before it is given up as {@link
+     *     io.imwatch.classify.event.MalformedReason#OVER_BUDGET}; positive
+     * @throws io.imwatch.classify.rules.RuleException if a rule names a vendor or space the
+     *     catalogue lacks
+     */
+    public Classifier(Catalog catalog, RuleSet rules, int maxEventBytes, Duration budget) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be positive, not " + budget);
+        }
         rules.validateAgainst(catalog);
         this.parser = new LogEventParser(rules.envelope(), maxEventBytes);
     }
@@ -69,13 +95,19 @@ public final class Classifier {
      *
      * @param defaultVendor the vendor configured for the event's source, or {@code null}
      * @param recordTimestamp the record's timestamp (completes year-less log times)
-     * @throws MalformedEventException when the bytes cannot be read
+     * @throws MalformedEventException when the bytes cannot be read, or the rules took longer
+     *     than the budget
      */
     public ClassifiedEvent classify(byte[] value, String defaultVendor, long recordTimestamp) {
         return classify(parser.parse(value, recordTimestamp), defaultVendor);
     }
 
-    /** Classifies an event already read. */
+    /**
+     * Classifies an event already read.
+     *
+     * @throws MalformedEventException with {@link io.imwatch.classify.event.MalformedReason#OVER_BUDGET}
+     *     when the rules took longer than the budget
+     */
     public ClassifiedEvent classify(LogEvent event, String defaultVendor) {
         if (event.isEmpty()) {
             return new ClassifiedEvent(
@@ -85,7 +117,7 @@ public final class Classifier {
                     List.of(),
                     NoCodeReason.EMPTY);
         }
-        Findings findings = new Findings();
+        Findings findings = new Findings(RecordBudget.start(budget));
         String hinted = rules.hintedVendor(event.hints());
         String vendor;
         VendorSource source;

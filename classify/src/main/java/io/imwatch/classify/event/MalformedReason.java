@@ -10,6 +10,11 @@ public enum MalformedReason {
     MALFORMED_JSON,
     /** The event is larger than the configured limit. */
     TOO_LARGE,
+    /**
+     * The rules examined the event for longer than the per-record budget (a backstop: matching is
+     * linear in the event's length), so it was not classified.
+     */
+    OVER_BUDGET,
     /** Reading or classifying the event failed unexpectedly. */
     PROCESSING_ERROR;
 

@@ -18,6 +18,7 @@ import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.Timestamps;
+import io.imwatch.classify.redact.Redactor;
 import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -92,20 +93,32 @@ public final class EnrichedJson {
 
     private EnrichedJson() {}
 
-    /** The enriched event as UTF-8 JSON bytes. */
+    /** The enriched event as UTF-8 JSON bytes, nothing redacted. */
     public static byte[] write(ClassifiedEvent classified) {
+        return write(classified, Redactor.OFF);
+    }
+
+    /**
+     * The enriched event as UTF-8 JSON bytes, the event's own content redacted by {@code redactor}
+     * (the {@code imwatch} object is written after redaction and never redacted).
+     */
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
         LogEvent event = classified.event();
         ByteArrayBuilder out = BUFFER.get();
         out.reset();
         try {
             if (event.isJson() && !event.json().has(FIELD)) {
-                spliceInto(event.raw(), classified, out);
-            } else if (event.isJson()) {
+                spliceInto(event.raw(), classified, redactor, out);
+            } else if (event.isJson() && redactor.isOff()) {
                 rewriteReplacingField(event.json(), classified, out);
+            } else if (event.isJson()) {
+                ObjectNode copy = event.json().deepCopy();
+                copy.remove(FIELD);
+                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, out);
             } else {
                 try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                     g.writeStartObject();
-                    writeString(g, MESSAGE, event.line() == null ? "" : event.line());
+                    writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line(), event.raw()));
                     g.writeFieldName(IMWATCH);
                     writeImwatch(g, classified);
                     g.writeEndObject();
@@ -117,7 +130,8 @@ public final class EnrichedJson {
         }
     }
 
-    private static void spliceInto(byte[] raw, ClassifiedEvent classified, ByteArrayBuilder out) throws IOException {
+    private static void spliceInto(byte[] raw, ClassifiedEvent classified, Redactor redactor, ByteArrayBuilder out)
+            throws IOException {
         int start = 0;
         while (start < raw.length && raw[start] != '{') {
             start++; // BOM and leading whitespace are not part of the object
@@ -125,6 +139,12 @@ public final class EnrichedJson {
         int close = raw.length - 1;
         while (close > start && raw[close] != '}') {
             close--;
+        }
+        byte[] redacted = redactor.isOff() ? null : redactor.json(raw, start, close + 1);
+        if (redacted != null) {
+            raw = redacted;
+            start = 0;
+            close = raw.length - 1;
         }
         int last = close - 1;
         while (last > start && isSpace(raw[last])) {

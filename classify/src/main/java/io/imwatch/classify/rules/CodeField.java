@@ -1,11 +1,10 @@
 package io.imwatch.classify.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.classify.event.JsonPaths;
 import java.util.Iterator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Where one code sits in a JSON payload, per a JSON rule. Immutable; paths are compiled once. */
 final class CodeField {
@@ -19,10 +18,9 @@ final class CodeField {
     private final String namePath;
     private final String[] nameSegments;
     private final SpaceChoice spaces;
-    private final Pattern pattern;
+    private final SearchPattern pattern;
     private final Pattern accept;
     private final boolean byName;
-    private final CodeGroups groups = new CodeGroups();
 
     /**
      * @param path dotted path of the code field, or {@code *} for "scan every string value"
@@ -49,7 +47,7 @@ final class CodeField {
         this.namePath = namePath;
         this.nameSegments = namePath == null ? null : JsonPaths.compile(namePath);
         this.spaces = spaces;
-        this.pattern = pattern;
+        this.pattern = pattern == null ? null : SearchPattern.of(pattern);
         this.accept = accept;
         this.byName = byName;
     }
@@ -105,9 +103,7 @@ final class CodeField {
         } else {
             return;
         }
-        if (accept != null
-                && (code == RawCode.NO_CODE
-                        || !accept.matcher(Integer.toString(code)).matches())) {
+        if (accept != null && (code == RawCode.NO_CODE || !accept.matches(Integer.toString(code)))) {
             return;
         }
         int minor = minorPath == null ? CatalogEntry.ANY_MINOR : intAt(payload, minorSegments, minorPath);
@@ -121,15 +117,7 @@ final class CodeField {
     }
 
     void findInText(String text, String vendor, String version, String rule, Findings out) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            RawCode found = TextRule.fromGroups(m, groups, vendor, spaces, version, rule, accept);
-            if (found != null) {
-                out.add(found);
-            } else {
-                out.noteCodeText(groups.get(m, CodeGroups.CODE));
-            }
-        }
+        TextRule.find(pattern, text, vendor, spaces, version, rule, accept, out);
     }
 
     private void scanStrings(JsonNode node, String vendor, String version, String rule, Findings out, int depth) {
@@ -139,6 +127,7 @@ final class CodeField {
             }
             return;
         }
+        out.spend(1);
         if (node.isTextual()) {
             findInText(node.asText(), vendor, version, rule, out);
         } else if (node.isContainerNode()) {

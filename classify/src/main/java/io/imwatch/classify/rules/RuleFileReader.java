@@ -1,6 +1,7 @@
 package io.imwatch.classify.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.imwatch.catalog.LocatedYaml;
 import io.imwatch.catalog.YamlProblems;
 import io.imwatch.classify.event.EnvelopeFormat;
@@ -13,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /** Reads and validates one extraction-rule YAML file (format: {@code classify/README.md}). */
 final class RuleFileReader {
@@ -30,8 +28,6 @@ final class RuleFileReader {
     private static final Set<String> CODE_KEYS =
             Set.of("path", "minor", "name", "space", "spaces", "pattern", "accept", "byName");
     private static final Set<String> SPACE_OPTION_KEYS = Set.of("space", "min", "max");
-    private static final Set<String> GROUPS = Set.of("code", "minor", "name", "version");
-    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final String source;
     private YamlProblems problems;
@@ -156,9 +152,12 @@ final class RuleFileReader {
         if (delimitedNode != null) {
             delimited = delimited(delimitedNode, where);
         }
-        if ((regex == null) == (delimited == null)) {
+        if (node.hasNonNull("regex") == (delimitedNode != null)) {
             fail(node, where, "'text' needs exactly one of 'regex' or 'delimited'");
             return null;
+        }
+        if (regex == null && delimited == null) {
+            return null; // already reported
         }
         return new TextRule(id, vendor, needsVendor, contains, regex, delimited, spaces, accept);
     }
@@ -275,33 +274,27 @@ final class RuleFileReader {
         if (node == null || node.isNull()) {
             return null;
         }
+        Pattern pattern;
         try {
-            // code-finding regexes run with find() on every line; accept patterns only with matches()
-            Pattern pattern = needsCodeGroup ? SearchPatterns.compile(node.asText()) : Pattern.compile(node.asText());
-            if (needsCodeGroup) {
-                Set<String> groups = GROUP_NAME
-                        .matcher(node.asText())
-                        .results()
-                        .map(r -> r.group(1))
-                        .collect(Collectors.toSet());
-                if (!groups.contains("code")) {
-                    fail(node, where, "'" + key + "' needs a named group (?<code>...)");
-                }
-                groups.stream()
-                        .filter(g -> !GROUPS.contains(g))
-                        .forEach(g -> fail(
-                                node,
-                                where,
-                                "'" + key + "' has group '" + g + "'; the groups read are code, minor, name, version"));
-            }
-            return pattern;
-        } catch (PatternSyntaxException e) {
-            fail(
-                    node,
-                    where,
-                    "'" + key + "' is not a valid regex: " + e.getDescription() + " near index " + e.getIndex());
+            pattern = RulePatterns.compile(node.asText());
+        } catch (RulePatterns.Refused e) {
+            fail(node, where, "'" + key + "' " + e.getMessage());
             return null;
         }
+        if (needsCodeGroup) {
+            Set<String> groups = pattern.namedGroups().keySet();
+            if (!groups.contains("code")) {
+                fail(node, where, "'" + key + "' needs a named group (?<code>...)");
+            }
+            groups.stream()
+                    .filter(g -> !CodeGroups.NAMES.contains(g))
+                    .sorted()
+                    .forEach(g -> fail(
+                            node,
+                            where,
+                            "'" + key + "' has group '" + g + "'; the groups read are code, minor, name, version"));
+        }
+        return pattern;
     }
 
     private List<String> strings(JsonNode node, String where, String key) {

@@ -1,14 +1,16 @@
 package io.imwatch.classify.rules;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds codes in a text line: every {@code contains} literal must be present (a cheap pre-filter
  * that keeps regexes off lines that cannot match), then either a regex with named groups
  * {@code code}, {@code minor}, {@code name}, {@code version} finds them, or the code is read from
- * a fixed field of a delimited record (Turms' {@code |}-separated client API log).
+ * a fixed field of a delimited record (Turms' {@code |}-separated client API log). Regexes are
+ * RE2's ({@link RulePatterns}): the time spent is linear in the line's length, and reported to the
+ * event's {@link RecordBudget}.
  */
 public final class TextRule {
 
@@ -16,11 +18,10 @@ public final class TextRule {
     private final String vendor;
     private final boolean needsVendor;
     private final String[] contains;
-    private final Pattern regex;
+    private final SearchPattern regex;
     private final Delimited delimited;
     private final SpaceChoice spaces;
     private final Pattern accept;
-    private final CodeGroups groups = new CodeGroups();
 
     /**
      * A record whose fields are separated by {@code separator}, starting after the first
@@ -41,7 +42,7 @@ public final class TextRule {
         this.vendor = vendor;
         this.needsVendor = needsVendor;
         this.contains = contains.clone();
-        this.regex = regex;
+        this.regex = regex == null ? null : SearchPattern.of(regex);
         this.delimited = delimited;
         this.spaces = spaces;
         this.accept = accept;
@@ -68,24 +69,18 @@ public final class TextRule {
      */
     public void extract(String line, String attributedVendor, Findings out) {
         for (String literal : contains) {
+            out.spend(line.length());
             if (line.indexOf(literal) < 0) {
                 return;
             }
         }
         String owner = vendor != null ? vendor : attributedVendor;
         if (delimited != null) {
+            out.spend(line.length());
             extractDelimited(line, owner, out);
             return;
         }
-        Matcher m = regex.matcher(line);
-        while (m.find()) {
-            RawCode code = fromGroups(m, groups, owner, spaces, null, id, accept);
-            if (code != null) {
-                out.add(code);
-            } else {
-                out.noteCodeText(groups.get(m, CodeGroups.CODE));
-            }
-        }
+        find(regex, line, owner, spaces, null, id, accept, out);
     }
 
     private void extractDelimited(String line, String owner, Findings out) {
@@ -119,8 +114,38 @@ public final class TextRule {
         }
     }
 
+    /**
+     * Adds the code of each of {@code pattern}'s matches in {@code text} to {@code out}, reporting
+     * to the budget the text searched up to each match, the match (its groups are read in a second
+     * pass over it), and the rest of the text, searched for no further match.
+     */
+    static void find(
+            SearchPattern pattern,
+            String text,
+            String vendor,
+            SpaceChoice spaces,
+            String version,
+            String rule,
+            Pattern accept,
+            Findings out) {
+        SearchPattern.Matches matches = pattern.matches(text);
+        Matcher m = matches.matcher();
+        int searched = 0;
+        while (matches.find()) {
+            out.spend(m.end() - searched + m.end() - m.start() + 1);
+            searched = m.end();
+            RawCode code = fromGroups(m, pattern.groups(), vendor, spaces, version, rule, accept);
+            if (code != null) {
+                out.add(code);
+            } else {
+                out.noteCodeText(pattern.groups().get(m, CodeGroups.CODE));
+            }
+        }
+        out.spend(text.length() - searched);
+    }
+
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
-    static RawCode fromGroups(
+    private static RawCode fromGroups(
             Matcher m,
             CodeGroups groups,
             String vendor,
@@ -130,8 +155,7 @@ public final class TextRule {
             Pattern accept) {
         String codeText = groups.get(m, CodeGroups.CODE);
         int code = Numbers.parse(codeText);
-        if (code == RawCode.NO_CODE
-                || (accept != null && !accept.matcher(codeText).matches())) {
+        if (code == RawCode.NO_CODE || (accept != null && !accept.matches(codeText))) {
             return null;
         }
         int minor = Numbers.parse(groups.get(m, CodeGroups.MINOR));

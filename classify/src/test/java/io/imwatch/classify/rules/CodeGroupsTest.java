@@ -2,16 +2,17 @@ package io.imwatch.classify.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CodeGroupsTest {
 
     @Test
     void shouldReadDeclaredGroupsAndNullForGroupsThePatternLacks() {
-        CodeGroups groups = new CodeGroups();
-        Matcher m = Pattern.compile("MA (?<code>\\d+) MI (?<minor>\\d+)").matcher("MA 136 MI 0; MA 111 MI 4");
+        Pattern pattern = Pattern.compile("MA (?<code>\\d+) MI (?<minor>\\d+)");
+        CodeGroups groups = new CodeGroups(pattern);
+        Matcher m = pattern.matcher("MA 136 MI 0; MA 111 MI 4");
 
         assertThat(m.find()).isTrue();
         assertThat(groups.get(m, CodeGroups.CODE)).isEqualTo("136");
@@ -27,8 +28,8 @@ class CodeGroupsTest {
 
     @Test
     void shouldReadAnOptionalGroupThatDidNotTakePartAsNull() {
-        CodeGroups groups = new CodeGroups();
         Pattern pattern = Pattern.compile("type=(?<code>\\d+)(?: (?<name>[A-Z_]+))?");
+        CodeGroups groups = new CodeGroups(pattern);
 
         Matcher bare = pattern.matcher("type=16");
         assertThat(bare.find()).isTrue();
@@ -37,5 +38,16 @@ class CodeGroupsTest {
         Matcher named = pattern.matcher("type=16 WEBIM_CONNCTION_DISCONNECTED");
         assertThat(named.find()).isTrue();
         assertThat(groups.get(named, CodeGroups.NAME)).isEqualTo("WEBIM_CONNCTION_DISCONNECTED");
+    }
+
+    @Test
+    void shouldReadGroupsNamedInEitherSyntax() {
+        Pattern pattern = Pattern.compile("(?P<code>\\d+)/(?<name>\\w+)");
+        CodeGroups groups = new CodeGroups(pattern);
+
+        Matcher m = pattern.matcher("reason=4031/dup");
+        assertThat(m.find()).isTrue();
+        assertThat(groups.get(m, CodeGroups.CODE)).isEqualTo("4031");
+        assertThat(groups.get(m, CodeGroups.NAME)).isEqualTo("dup");
     }
 }

@@ -88,6 +88,69 @@ class RuleFileReaderTest {
     }
 
     @Test
+    void shouldRefuseRegexesThatOnlyABacktrackingEngineCanRunNamingTheConstructAndTheFix() {
+        assertThatThrownBy(() -> read("""
+                        vendor: x
+                        rules:
+                          - id: behind
+                            text: {regex: '(?<![A-Za-z_])code=(?<code>\\d+)'}
+                          - id: ahead
+                            text: {regex: 'code=(?<code>\\d+)(?![0-9])'}
+                          - id: backref
+                            text: {regex: '(\\w)code=(?<code>\\d+)\\1'}
+                          - id: possessive
+                            text: {regex: 'code\\s*+=(?<code>\\d+)'}
+                          - id: atomic
+                            json: {codes: [{path: msg, pattern: '(?>code=)(?<code>\\d+)'}]}
+                          - id: accepted
+                            accept: '(?=8)\\d{6}'
+                            json: {codes: [{path: code}]}
+                        """))
+                .isInstanceOf(RuleException.class)
+                .hasMessageStartingWith("rule file mine.yaml has 6 problem(s)")
+                .satisfies(e -> assertThat(((RuleException) e).problems())
+                        .containsExactly(
+                                "mine.yaml:4: rule 'behind': 'regex' uses a lookbehind (?<!..., which imwatch cannot"
+                                        + " run in linear time (rules use RE2 syntax); match the character before"
+                                        + " instead, e.g. (?:^|[^A-Za-z_])code in place of (?<![A-Za-z_])code",
+                                "mine.yaml:6: rule 'ahead': 'regex' uses a lookahead (?!..., which imwatch cannot run"
+                                        + " in linear time (rules use RE2 syntax); match what follows instead, e.g."
+                                        + " (?:$|[^0-9]) or \\b in place of (?![0-9])",
+                                "mine.yaml:8: rule 'backref': 'regex' uses a backreference \\1, which imwatch cannot"
+                                        + " run in linear time (rules use RE2 syntax); match the repeated text with a"
+                                        + " pattern of its own",
+                                "mine.yaml:10: rule 'possessive': 'regex' uses a possessive quantifier *+, which"
+                                        + " imwatch cannot run in linear time (rules use RE2 syntax); drop the last"
+                                        + " '+': a plain quantifier cannot backtrack here either",
+                                "mine.yaml:12: rule 'atomic': 'pattern' uses an atomic group (?>...), which imwatch"
+                                        + " cannot run in linear time (rules use RE2 syntax); write a plain group"
+                                        + " (?:...): nothing backtracks",
+                                "mine.yaml:14: rule 'accepted': 'accept' uses a lookahead (?=..., which imwatch cannot"
+                                        + " run in linear time (rules use RE2 syntax); match what follows instead,"
+                                        + " e.g. (?:$|[^0-9]) or \\b in place of (?![0-9])"));
+    }
+
+    @Test
+    void shouldReadNamedGroupsInEitherSyntax() {
+        RuleFile file = read("""
+                vendor: x
+                rules:
+                  - id: both
+                    text: {regex: 'GW (?P<code>\\d+)/(?<name>\\w+)'}
+                """);
+        assertThat(file.textRules()).hasSize(1);
+        assertThatThrownBy(() -> read("""
+                        vendor: x
+                        rules:
+                          - id: stray
+                            text: {regex: 'GW (?P<code>\\d+)/(?P<reason>\\w+)'}
+                        """))
+                .hasMessageContaining(
+                        "mine.yaml:4: rule 'stray': 'regex' has group 'reason'; the groups read are code, minor,"
+                                + " name, version");
+    }
+
+    @Test
     void shouldFailFastWhenRulesNameSpacesTheCatalogueLacks() {
         RuleSet rules = RuleSet.builder().add("mine.yaml", yaml("""
                         vendor: turms

@@ -9,6 +9,7 @@ import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;
 import io.imwatch.classify.output.EnrichedJson;
+import io.imwatch.classify.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +71,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions;
 
+    @Mixin
+    RedactOptions redactOptions;
+
     @Parameters(paramLabel = "FILE", description = "Files to read ('-' or none: standard input).")
     List<Path> files = new ArrayList<>();
 
@@ -80,6 +84,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     PrintStream stderr = System.err;
 
+    Map<String, String> environment = System.getenv();
+
+    private Redactor redactor = Redactor.OFF;
+
     @Override
     public Integer call() throws IOException {
         if (maxEventBytes < MIN_EVENT_BYTES || maxEventBytes > MAX_EVENT_BYTES) {
@@ -87,6 +95,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + " to " + MAX_EVENT_BYTES + " (the default is " + Classifier.DEFAULT_MAX_EVENT_BYTES + ")");
         }
         Classifier classifier = catalogOptions.classifier(maxEventBytes);
+        redactor = redactOptions.redactor(environment);
         if (vendor != null && !classifier.catalog().vendors().contains(vendor)) {
             throw new ConfigProblem("--vendor '" + vendor + "' is not in the catalogue; known vendors are "
                     + classifier.catalog().vendors() + " (add one with --catalog FILE)");
@@ -174,7 +183,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             try {
                 ClassifiedEvent event = classifier.classify(line, vendor, System.currentTimeMillis());
-                out.write(EnrichedJson.write(event));
+                out.write(EnrichedJson.write(event, redactor));
                 route = event.route();
             } catch (MalformedEventException e) {
                 writeError(out, source, number, e.reason(), e.getMessage(), line);

@@ -1,6 +1,7 @@
 package io.imwatch.app.config;
 
 import io.imwatch.catalog.Catalog;
+import io.imwatch.classify.redact.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -108,6 +109,7 @@ public final class ConfigValidator {
                         + ") is not a URL; use e.g. http://alertmanager:9093");
             }
         }
+        Redactor redactor = RedactionSettings.redactor(config, sources, problems);
         if (!problems.isEmpty()) {
             throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
@@ -121,7 +123,8 @@ public final class ConfigValidator {
                 window,
                 config.duration(ImwatchConfig.COUNTS_GRACE_CONFIG),
                 config.duration(ImwatchConfig.ALERTS_EVALUATION_INTERVAL_CONFIG),
-                config.getString(ImwatchConfig.GENERATOR_URL_CONFIG));
+                config.getString(ImwatchConfig.GENERATOR_URL_CONFIG),
+                redactor);
     }
 
     private static void checkTopic(String topic, String key, ConfigSources sources, List<String> problems) {

@@ -31,6 +31,34 @@ public final class Durations {
 
     private Durations() {}
 
+    /** A ConfigDef validator of durations from {@code min} to {@code max}, naming the key and the range. */
+    public static ConfigDef.Validator between(Duration min, Duration max) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                VALIDATOR.ensureValid(name, value);
+                Duration duration = parse(String.valueOf(value));
+                if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+                    throw new ConfigException(name, value, "use a duration from " + format(min) + " to " + format(max));
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "duration from " + format(min) + " to " + format(max);
+            }
+        };
+    }
+
+    /** In the short form: {@code 500ms}, {@code 30s}, {@code 5m}. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 && millis > 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(t);

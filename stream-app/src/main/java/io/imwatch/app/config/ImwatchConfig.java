@@ -53,6 +53,10 @@ public final class ImwatchConfig extends AbstractConfig {
     public static final String MAX_EVENT_BYTES_CONFIG = "max.event.bytes";
     private static final String MAX_EVENT_BYTES_DOC = "Events larger than this are dead-lettered (reason too-large).";
 
+    public static final String CLASSIFY_BUDGET_CONFIG = "classify.budget";
+    private static final String CLASSIFY_BUDGET_DOC = "How long the extraction rules may examine one event (a backstop:"
+            + " matching is linear in the event's length); an event over it is dead-lettered (reason over-budget).";
+
     public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
     private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (default) or at_least_once.";
 
@@ -152,6 +156,27 @@ public final class ImwatchConfig extends AbstractConfig {
     private static final String LOG_LEVEL_DOC =
             "Level of imwatch's own log on stderr: TRACE, DEBUG, INFO, WARN or ERROR (Kafka's stays at WARN).";
 
+    public static final String REDACT_DETECTORS_CONFIG = "redact.detectors";
+    private static final String REDACT_DETECTORS_DOC =
+            "Detectors of sensitive values redacted in enriched, unknown and no-code records (never in dead letters):"
+                    + " token, email, phone, ipv4, ipv6 (ip: both), all, or none.";
+
+    public static final String REDACT_FIELDS_CONFIG = "redact.fields";
+    private static final String REDACT_FIELDS_DOC =
+            "Field paths whose values are always redacted, comma-separated, e.g. userID,data.token,*.phone.";
+
+    public static final String REDACT_PATTERNS_CONFIG = "redact.patterns";
+    private static final String REDACT_PATTERNS_DOC =
+            "RE2 patterns whose matches (or first group) are redacted, comma-separated; a comma outside [], {} or () is \\,.";
+
+    public static final String REDACT_MODE_CONFIG = "redact.mode";
+    private static final String REDACT_MODE_DOC =
+            "mask ([email]) or hash ([email:<keyed HMAC-SHA256, 64 bits>], needs redact.hash.key).";
+
+    public static final String REDACT_HASH_KEY_CONFIG = "redact.hash.key";
+    private static final String REDACT_HASH_KEY_DOC =
+            "Secret key of redact.mode=hash, at least 16 characters; the same key gives the same hashes everywhere.";
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(
@@ -208,6 +233,13 @@ public final class ImwatchConfig extends AbstractConfig {
                     Range.between(64, 64 << 20),
                     Importance.MEDIUM,
                     MAX_EVENT_BYTES_DOC)
+            .define(
+                    CLASSIFY_BUDGET_CONFIG,
+                    Type.STRING,
+                    "1s",
+                    Durations.between(Duration.ofMillis(1), Duration.ofMinutes(10)),
+                    Importance.LOW,
+                    CLASSIFY_BUDGET_DOC)
             .define(
                     PROCESSING_GUARANTEE_CONFIG,
                     Type.STRING,
@@ -296,7 +328,18 @@ public final class ImwatchConfig extends AbstractConfig {
                     "INFO",
                     ConfigDef.CaseInsensitiveValidString.in("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
                     Importance.LOW,
-                    LOG_LEVEL_DOC);
+                    LOG_LEVEL_DOC)
+            .define(REDACT_DETECTORS_CONFIG, Type.STRING, "token", Importance.MEDIUM, REDACT_DETECTORS_DOC)
+            .define(REDACT_FIELDS_CONFIG, Type.LIST, "", Importance.MEDIUM, REDACT_FIELDS_DOC)
+            .define(REDACT_PATTERNS_CONFIG, Type.STRING, "", Importance.LOW, REDACT_PATTERNS_DOC)
+            .define(
+                    REDACT_MODE_CONFIG,
+                    Type.STRING,
+                    "mask",
+                    ConfigDef.CaseInsensitiveValidString.in("mask", "hash"),
+                    Importance.MEDIUM,
+                    REDACT_MODE_DOC)
+            .define(REDACT_HASH_KEY_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, REDACT_HASH_KEY_DOC);
 
     public ImwatchConfig(Map<String, ?> values) {
         super(DEFINITION, values, false);

@@ -1,5 +1,6 @@
 package io.imwatch.app.config;
 
+import io.imwatch.classify.redact.Redactor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param countsGrace how long late events are still counted
  * @param alertsEvaluationInterval wall-clock period of the spike detector
  * @param generatorUrl the link put on alerts (may be empty)
+ * @param redactor what is redacted in the enriched, unknown and no-code records
  */
 public record StreamSettings(
         List<InputTopic> inputs,
@@ -29,7 +31,8 @@ public record StreamSettings(
         Duration countsWindow,
         Duration countsGrace,
         Duration alertsEvaluationInterval,
-        String generatorUrl) {
+        String generatorUrl,
+        Redactor redactor) {
 
     /** An input topic and the vendor to assume when an event does not say (or {@code null}). */
     public record InputTopic(String name, String vendor) {}

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       ({@code vendor}/{@code space} are {@code unknown} when not decided; {@code status} is
  *       unknown, ambiguous or version_mismatch).
  *   <li>{@value #DEAD_LETTERS} {@code {reason}} — records dead-lettered: invalid-utf8,
- *       malformed-json, too-large, processing-error.
+ *       malformed-json, too-large, over-budget, processing-error.
  *   <li>{@value #LATE_COUNTS} {@code {kind}} — occurrences that reached the windowed counts after
  *       their window was emitted (older than the window plus {@code counts.grace}) and were left
  *       out of it; {@code kind} is {@code code} or {@code close}. Steady growth means the grace is

@@ -151,8 +151,11 @@ public final class ImwatchApp implements AutoCloseable {
         Catalog catalog = catalogBuilder.build();
         RuleSet.Builder rulesBuilder = RuleSet.builder().addBuiltins();
         config.nonBlankList(ImwatchConfig.RULES_FILES_CONFIG).forEach(f -> rulesBuilder.addFile(Path.of(f)));
-        Classifier classifier =
-                new Classifier(catalog, rulesBuilder.build(), config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG));
+        Classifier classifier = new Classifier(
+                catalog,
+                rulesBuilder.build(),
+                config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
+                config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG));
         settings = ConfigValidator.validate(config, sources, catalog);
         shutdownTimeout = config.duration(ImwatchConfig.SHUTDOWN_TIMEOUT_CONFIG);
         String rulesFile =

@@ -1,5 +1,6 @@
 package io.imwatch.app.topology;
 
+import io.imwatch.classify.event.MalformedEventException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +14,16 @@ public final class DeadLetterProcessingHandler extends DeadLetterHandler impleme
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (exception instanceof MalformedEventException malformed) {
+            // an expected outcome (over-budget): one line, no stack trace
+            log.warn(
+                    "dead-lettering record {}-{}@{}: {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    malformed.getMessage());
+            return Response.resume(deadLetters.record(context, exception));
+        }
         log.warn(
                 "dead-lettering record {}-{}@{} that failed in {}",
                 context.topic(),

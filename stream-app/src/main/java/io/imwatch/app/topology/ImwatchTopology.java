@@ -11,6 +11,7 @@ import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.output.EnrichedJson;
+import io.imwatch.classify.redact.Redactor;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -111,10 +112,10 @@ public final class ImwatchTopology {
                 .branch((key, value) -> value.route() == Route.ENRICHED, Branched.as("enriched"))
                 .branch((key, value) -> value.route() == Route.UNKNOWN, Branched.as("unknown"))
                 .defaultBranch(Branched.as("no-code"));
-        write(routes.get("route-enriched"), outputs.enriched(), "enriched");
-        write(routes.get("route-unknown"), outputs.unknown(), "unknown");
+        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings.redactor());
+        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings.redactor());
         if (settings.forwardNoCode()) {
-            write(routes.get("route-no-code"), outputs.noCode(), "no-code");
+            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings.redactor());
         }
 
         CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
@@ -122,8 +123,10 @@ public final class ImwatchTopology {
         return builder.build();
     }
 
-    private static void write(KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name) {
-        stream.mapValues(value -> EnrichedJson.write(value.event()), Named.as("write-" + name))
+    /** Writes one route; dead letters never pass here, so they keep their original bytes. */
+    private static void write(
+            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, Redactor redactor) {
+        stream.mapValues(value -> EnrichedJson.write(value.event(), redactor), Named.as("write-" + name))
                 .to(
                         topic.name(),
                         Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));

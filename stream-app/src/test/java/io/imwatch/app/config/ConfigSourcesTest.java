@@ -94,6 +94,29 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void shouldKeepTheClassifyBudgetWithinItsRange() {
+        assertThat(new ConfigSources().build().duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(new ConfigSources()
+                        .add("f", Map.of("classify.budget", "250ms"))
+                        .build()
+                        .duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG))
+                .isEqualTo(Duration.ofMillis(250));
+        for (String bad : new String[] {"0s", "1h", "soon"}) {
+            assertThatThrownBy(() -> new ConfigSources()
+                            .add("f", Map.of("classify.budget", bad))
+                            .build())
+                    .isInstanceOf(ConfigProblem.class)
+                    .hasMessageContaining(
+                            "Invalid value " + bad + " for configuration classify.budget: use a duration");
+        }
+        assertThatThrownBy(() -> new ConfigSources()
+                        .add("f", Map.of("classify.budget", "0s"))
+                        .build())
+                .hasMessageContaining("use a duration from 1ms to 10m");
+    }
+
+    @Test
     void shouldPassKafkaSettingsThroughWithoutThePrefix() {
         ImwatchConfig config = new ConfigSources()
                 .add("f", Map.of("kafka.security.protocol", "SASL_SSL", "kafka.num.stream.threads", "4"))

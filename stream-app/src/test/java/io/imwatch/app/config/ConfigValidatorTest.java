@@ -73,4 +73,47 @@ class ConfigValidatorTest {
                 .isInstanceOf(ConfigProblem.class)
                 .hasMessageContaining("input.pattern (from imwatch.yaml): not a valid regex");
     }
+
+    @Test
+    void shouldMaskCredentialsByDefaultAndReadTheRedactKeys() {
+        assertThat(validate(Map.of()).redactor().policy())
+                .isEqualTo(io.imwatch.classify.redact.RedactionPolicy.DEFAULT);
+
+        var policy = validate(Map.of(
+                        "redact.detectors", "email, ip",
+                        "redact.fields", "userID, data.token",
+                        "redact.patterns", "order-\\d{6,8},uid=(\\w+)",
+                        "redact.mode", "hash",
+                        "redact.hash.key", "0123456789abcdef0123"))
+                .redactor()
+                .policy();
+        assertThat(policy.detectors()).hasSize(3);
+        assertThat(policy.fields()).containsExactly("userID", "data.token");
+        assertThat(policy.patterns()).containsExactly("order-\\d{6,8}", "uid=(\\w+)");
+        assertThat(validate(Map.of("redact.detectors", "none")).redactor().isOff())
+                .isTrue();
+    }
+
+    @Test
+    void shouldNameTheRedactKeyAtFault() {
+        assertThatThrownBy(() -> validate(Map.of("redact.detectors", "token,phones")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("redact.detectors (from imwatch.yaml): unknown detector 'phones'");
+        assertThatThrownBy(() -> validate(Map.of("redact.mode", "hash")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("redact.hash.key (from default): empty, but hash mode needs a secret key");
+        assertThatThrownBy(() -> validate(Map.of("redact.patterns", "(a")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("redact.patterns (from imwatch.yaml): '(a' is not an RE2 pattern");
+        assertThatThrownBy(() -> validate(Map.of("redact.fields", "a..b")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("redact.fields (from imwatch.yaml): 'a..b' is not a field path");
+    }
+
+    @Test
+    void shouldNeverPrintTheHashKey() {
+        assertThatThrownBy(() -> validate(Map.of("redact.mode", "hash", "redact.hash.key", "tooShortSecret")))
+                .hasMessageContaining("shorter than 16 characters")
+                .hasMessageNotContaining("tooShortSecret");
+    }
 }

@@ -283,6 +283,35 @@ class ImwatchTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterARecordOverTheClassifyBudgetOnceAndGoOn() throws Exception {
+        TopologyFixture f = fixture(Map.of("classify.budget", "1ms", "processing.guarantee", "at_least_once"));
+        // linear-time, but a megabyte of it through the rules takes far longer than 1 ms
+        byte[] hostile = ("majorCode=1" + " ".repeat(1_000_000) + "x").getBytes(UTF_8);
+        Instant t = TopologyFixture.START.plusSeconds(2);
+        f.logs.pipeInput(new TestRecord<>("slow".getBytes(UTF_8), hostile, trace("s"), t));
+        f.logs.pipeInput(record("next", "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}", t, trace("n")));
+        f.commit();
+
+        TestRecord<byte[], byte[]> dead = f.deadLetter.readRecord();
+        assertThat(dead.value()).isEqualTo(hostile);
+        assertThat(new String(dead.key(), UTF_8)).isEqualTo("slow");
+        assertThat(header(dead, "trace-id")).isEqualTo("s");
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("over-budget");
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetters.EXCEPTION_MESSAGE)).contains("budget of 1 ms");
+        assertThat(f.deadLetter.isEmpty()).as("dead-lettered once, not retried").isTrue();
+        assertThat(f.registry
+                        .get(ImwatchMetrics.DEAD_LETTERS)
+                        .tag("reason", "over-budget")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        TestRecord<byte[], byte[]> next = f.enriched.readRecord();
+        assertThat(new String(next.key(), UTF_8)).isEqualTo("next");
+        assertThat(f.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldEmitFinalWindowCountsOnceWhenTheWindowCloses() throws Exception {
         TopologyFixture f = fixture(Map.of());
         Instant t = TopologyFixture.START;

@@ -54,11 +54,16 @@ final class TopologyFixture implements AutoCloseable {
         ImwatchConfig config = sources.build();
         settings = ConfigValidator.validate(config, sources, CLASSIFIER.catalog());
         Properties props = StreamsProperties.of(config, settings, "ttd:9092", stateDir.toString(), metrics::deadLetter);
+        Classifier classifier = new Classifier(
+                CLASSIFIER.catalog(),
+                CLASSIFIER.rules(),
+                config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
+                config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG));
         driver = new TopologyTestDriver(
                 ImwatchTopology.build(
                         settings,
                         ImwatchTopology.Outputs.of(settings),
-                        new Classifier(CLASSIFIER.catalog(), CLASSIFIER.rules(), settings.maxEventBytes()),
+                        classifier,
                         AlertRules.defaults(settings.countsWindow()),
                         metrics),
                 props,
