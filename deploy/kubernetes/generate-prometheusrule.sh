@@ -31,8 +31,9 @@ render() {
   cat <<HEADER
 # GENERATED from $src_rel by deploy/kubernetes/generate-prometheusrule.sh. Do not edit:
 # change the rules file, then run   bash deploy/kubernetes/generate-prometheusrule.sh
-# (deploy/validate.sh fails when the two drift apart). Your Prometheus resource must select this
-# PrometheusRule (ruleSelector / ruleNamespaceSelector; kube-prometheus-stack: label release).
+# (deploy-check's PrometheusRuleGeneratedTest fails when the two drift apart). Your Prometheus
+# resource must select this PrometheusRule (ruleSelector / ruleNamespaceSelector;
+# kube-prometheus-stack: label release).
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:

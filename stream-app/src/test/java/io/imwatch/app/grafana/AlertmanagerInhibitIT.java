@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The compose stack's {@code deploy/compose/alertmanager.yml} in a real Alertmanager: alerts
  * labelled as the Prometheus rules and imwatch's in-stream detector label them are posted, and
- * each inhibit rule must mute its consequence, and only that. (Validate.java checks statically
- * that the rules can match; this checks that Alertmanager agrees.)
+ * each inhibit rule must mute its consequence, and only that. (deploy-check's AlertmanagerConfigTest
+ * checks statically that the rules can match; this checks that Alertmanager agrees.)
  */
 class AlertmanagerInhibitIT {
 
