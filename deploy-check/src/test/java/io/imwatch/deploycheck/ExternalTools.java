@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * fail when {@code -Dimwatch.require.tools=true} (CI exports {@code CI_REQUIRE_TOOLS=true}) says it
  * must be there. The same rule as stream-app's tests.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
     private ExternalTools() {}
 
-    static void assumePresent(boolean present, String tool, String install) {
+    /** Skips (or, when tools are required, fails) unless {@code present}. */
+    public static void assumePresent(boolean present, String tool, String install) {
         if (!present && Boolean.getBoolean("imwatch.require.tools")) {
             throw new AssertionError(tool + " is required (imwatch.require.tools=true) but not installed: " + install);
         }

@@ -1,9 +1,9 @@
-package io.imwatch.app.grafana;
+package io.imwatch.deploycheck.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.imwatch.app.grafana.GrafanaFiles.Dashboard;
+import io.imwatch.deploycheck.grafana.GrafanaFiles.Dashboard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

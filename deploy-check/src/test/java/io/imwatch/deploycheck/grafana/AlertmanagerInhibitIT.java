@@ -1,4 +1,4 @@
-package io.imwatch.app.grafana;
+package io.imwatch.deploycheck.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.imwatch.app.it.ExternalTools;
-import io.imwatch.app.it.LocalServers;
+import io.imwatch.deploycheck.ExternalTools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

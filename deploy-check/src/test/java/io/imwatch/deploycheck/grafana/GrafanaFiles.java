@@ -1,4 +1,4 @@
-package io.imwatch.app.grafana;
+package io.imwatch.deploycheck.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

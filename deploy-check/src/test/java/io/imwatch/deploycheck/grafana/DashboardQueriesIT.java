@@ -1,15 +1,15 @@
-package io.imwatch.app.grafana;
+package io.imwatch.deploycheck.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigSources;
-import io.imwatch.app.grafana.GrafanaFiles.Dashboard;
-import io.imwatch.app.grafana.GrafanaFiles.LabelValues;
-import io.imwatch.app.grafana.GrafanaFiles.Query;
-import io.imwatch.app.it.ExternalTools;
 import io.imwatch.app.run.ImwatchApp;
+import io.imwatch.deploycheck.ExternalTools;
+import io.imwatch.deploycheck.grafana.GrafanaFiles.Dashboard;
+import io.imwatch.deploycheck.grafana.GrafanaFiles.LabelValues;
+import io.imwatch.deploycheck.grafana.GrafanaFiles.Query;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
