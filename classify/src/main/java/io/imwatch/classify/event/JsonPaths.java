@@ -27,4 +27,63 @@ public final class JsonPaths {
         }
         return current == null || current.isNull() ? null : current;
     }
+
+    /**
+     * A dotted path that also matches where a shipper flattened only part of it: {@code
+     * resource.service.name} finds {@code {"resource":{"service.name":…}}} as well as the nested
+     * and the fully flat forms (OpenTelemetry attributes keep their dots inside a nested map).
+     */
+    public static final class MixedPath {
+        private final String dotted;
+        private final String[] segments;
+        // rests[i]: segments i.. joined with dots, the flat key tried at depth i; built once here
+        private final String[] rests;
+
+        private MixedPath(String dotted) {
+            this.dotted = dotted;
+            this.segments = compile(dotted);
+            this.rests = new String[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                rests[i] = String.join(".", java.util.Arrays.asList(segments).subList(i, segments.length));
+            }
+        }
+
+        /** Compiles {@code dotted} once, at configuration time. */
+        public static MixedPath of(String dotted) {
+            return new MixedPath(dotted);
+        }
+
+        /** Whether the path is a single key (looked up with one {@code get}). */
+        public boolean isSingleKey() {
+            return segments.length == 1;
+        }
+
+        public String dotted() {
+            return dotted;
+        }
+
+        /**
+         * The non-null node at this path under {@code node}, or {@code null}. At each depth the
+         * nested key is tried first, then the rest of the path as one flat key; where the first
+         * segment is absent that is two lookups, as for {@link JsonPaths#get}.
+         */
+        public JsonNode get(JsonNode node) {
+            JsonNode found = node != null && node.isObject() ? find(node, 0) : null;
+            return found == null || found.isNull() ? null : found;
+        }
+
+        private JsonNode find(JsonNode node, int depth) {
+            JsonNode child = node.get(segments[depth]);
+            if (depth == segments.length - 1) {
+                return child;
+            }
+            if (child != null && child.isObject()) {
+                JsonNode deeper = find(child, depth + 1);
+                if (deeper != null && !deeper.isNull()) {
+                    return deeper;
+                }
+            }
+            return node.get(rests[depth]);
+        }
+    }
 }
