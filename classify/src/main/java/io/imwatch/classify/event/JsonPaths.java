@@ -68,22 +68,40 @@ public final class JsonPaths {
          * segment is absent that is two lookups, as for {@link JsonPaths#get}.
          */
         public JsonNode get(JsonNode node) {
-            JsonNode found = node != null && node.isObject() ? find(node, 0) : null;
+            return get(node, true);
+        }
+
+        /**
+         * As {@link #get(JsonNode)}, but {@code mayHaveDottedKeys == false} (from {@link
+         * #hasDottedKey}) skips the flat lookup at the top: one lookup, not two, for an absent path.
+         */
+        public JsonNode get(JsonNode node, boolean mayHaveDottedKeys) {
+            JsonNode found = node != null && node.isObject() ? find(node, 0, mayHaveDottedKeys) : null;
             return found == null || found.isNull() ? null : found;
         }
 
-        private JsonNode find(JsonNode node, int depth) {
+        private JsonNode find(JsonNode node, int depth, boolean flatKeys) {
             JsonNode child = node.get(segments[depth]);
             if (depth == segments.length - 1) {
                 return child;
             }
             if (child != null && child.isObject()) {
-                JsonNode deeper = find(child, depth + 1);
+                JsonNode deeper = find(child, depth + 1, true);
                 if (deeper != null && !deeper.isNull()) {
                     return deeper;
                 }
             }
-            return node.get(rests[depth]);
+            return flatKeys ? node.get(rests[depth]) : null;
         }
+    }
+
+    /** Whether any key of {@code node} (not of its children) contains a dot. */
+    public static boolean hasDottedKey(JsonNode node) {
+        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            if (it.next().indexOf('.') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -94,12 +94,14 @@ public final class LogEventParser {
 
     private LogEvent fromJson(byte[] raw, ObjectNode json, long recordTimestamp) {
         StringBuilder hints = new StringBuilder();
-        collectHints(json, hints);
+        boolean jsonDotted = JsonPaths.hasDottedKey(json);
+        collectHints(json, jsonDotted, hints);
         ObjectNode payload = json;
         String line = null;
         boolean tooDeep = false;
+        boolean payloadDotted = jsonDotted;
         for (int depth = 0; ; depth++) {
-            String text = lineField(payload);
+            String text = lineField(payload, payloadDotted);
             if (text == null) {
                 break;
             }
@@ -115,14 +117,15 @@ public final class LogEventParser {
                 break;
             }
             payload = inner;
-            collectHints(inner, hints);
+            payloadDotted = JsonPaths.hasDottedKey(inner);
+            collectHints(inner, payloadDotted, hints);
         }
         long eventTime = line == null ? Timestamps.NONE : Timestamps.parseLeading(line, recordTimestamp);
         if (eventTime == Timestamps.NONE && payload != json) {
-            eventTime = time(payload, recordTimestamp);
+            eventTime = time(payload, payloadDotted, recordTimestamp);
         }
         if (eventTime == Timestamps.NONE) {
-            eventTime = time(json, recordTimestamp);
+            eventTime = time(json, jsonDotted, recordTimestamp);
         }
         return new LogEvent(raw, json, payload, line, hints.toString(), eventTime, tooDeep);
     }
@@ -131,9 +134,10 @@ public final class LogEventParser {
         return fields.stream().map(JsonPaths.MixedPath::of).toArray(JsonPaths.MixedPath[]::new);
     }
 
-    private String lineField(ObjectNode node) {
+    // dotted: whether the node has a key with a dot (JsonPaths.hasDottedKey), read once per node
+    private String lineField(ObjectNode node, boolean dotted) {
         for (JsonPaths.MixedPath path : linePaths) {
-            JsonNode value = path.isSingleKey() ? node.get(path.dotted()) : path.get(node);
+            JsonNode value = path.isSingleKey() ? node.get(path.dotted()) : path.get(node, dotted);
             if (value != null && value.isTextual()) {
                 return value.asText();
             }
@@ -141,18 +145,18 @@ public final class LogEventParser {
         return null;
     }
 
-    private void collectHints(ObjectNode node, StringBuilder hints) {
+    private void collectHints(ObjectNode node, boolean dotted, StringBuilder hints) {
         for (JsonPaths.MixedPath path : hintPaths) {
-            JsonNode value = path.get(node);
+            JsonNode value = path.get(node, dotted);
             if (value != null && value.isValueNode()) {
                 hints.append(value.asText().toLowerCase(Locale.ROOT)).append('\n');
             }
         }
     }
 
-    private long time(ObjectNode node, long recordTimestamp) {
+    private long time(ObjectNode node, boolean dotted, long recordTimestamp) {
         for (JsonPaths.MixedPath path : timePaths) {
-            JsonNode value = path.get(node);
+            JsonNode value = path.get(node, dotted);
             if (value == null) {
                 continue;
             }

@@ -36,4 +36,16 @@ class JsonPathsTest {
         assertThat(at("a.b", "{\"a\":{\"c\":1}}")).isNull();
         assertThat(at("message", "{\"message\":null}")).isNull();
     }
+
+    @Test
+    void shouldSkipOnlyTheTopFlatLookupWhenNoTopKeyHasADot() throws Exception {
+        JsonNode noDots = json("{\"resource\":{\"service.name\":\"e\"}}");
+        JsonNode dots = json("{\"resource.service.name\":\"f\"}");
+        JsonPaths.MixedPath path = JsonPaths.MixedPath.of("resource.service.name");
+
+        assertThat(JsonPaths.hasDottedKey(noDots)).isFalse();
+        assertThat(JsonPaths.hasDottedKey(dots)).isTrue();
+        assertThat(path.get(noDots, false).asText()).isEqualTo("e");
+        assertThat(path.get(dots, true).asText()).isEqualTo("f");
+    }
 }
