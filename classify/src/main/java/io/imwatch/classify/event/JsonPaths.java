@@ -1,6 +1,8 @@
 package io.imwatch.classify.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Iterator;
 
 /** Dotted-path lookup on Jackson trees, allowing flat keys that contain dots ({@code "log.file.path"}). */
 public final class JsonPaths {
@@ -44,7 +46,7 @@ public final class JsonPaths {
             this.segments = compile(dotted);
             this.rests = new String[segments.length];
             for (int i = 0; i < segments.length; i++) {
-                rests[i] = String.join(".", java.util.Arrays.asList(segments).subList(i, segments.length));
+                rests[i] = String.join(".", Arrays.asList(segments).subList(i, segments.length));
             }
         }
 
@@ -97,7 +99,7 @@ public final class JsonPaths {
 
     /** Whether any key of {@code node} (not of its children) contains a dot. */
     public static boolean hasDottedKey(JsonNode node) {
-        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             if (it.next().indexOf('.') >= 0) {
                 return true;
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -130,7 +131,7 @@ public final class LogEventParser {
         return new LogEvent(raw, json, payload, line, hints.toString(), eventTime, tooDeep);
     }
 
-    private static JsonPaths.MixedPath[] compile(java.util.List<String> fields) {
+    private static JsonPaths.MixedPath[] compile(List<String> fields) {
         return fields.stream().map(JsonPaths.MixedPath::of).toArray(JsonPaths.MixedPath[]::new);
     }
 
