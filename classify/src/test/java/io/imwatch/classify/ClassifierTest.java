@@ -3,6 +3,7 @@ package io.imwatch.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imwatch.catalog.Catalog;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.CodeClass;
 import io.imwatch.catalog.Outcome;
@@ -10,6 +11,9 @@ import io.imwatch.catalog.SessionCloseReason;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;
+import io.imwatch.classify.event.Timestamps;
+import io.imwatch.classify.rules.RuleSet;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
@@ -351,6 +355,129 @@ class ClassifierTest {
             ClassifiedCode code = only(classify("[WebIM] onMessage type=300 WEBIM_MESSAGE_REC_TEXT"));
 
             assertThat(code.entry().classification().outcome()).isEqualTo(Outcome.EVENT);
+        }
+    }
+
+    /** The shapes Elastic and OpenTelemetry shippers write (classify/README.md, "which shipper puts the line where"). */
+    @Nested
+    class ShipperEnvelopes {
+        @Test
+        void shouldReadTheLineEcsKeepsInEventOriginalWithTheServiceNameAsHint() {
+            ClassifiedEvent event = classify("{\"@timestamp\":\"2026-11-20T10:15:06.250Z\","
+                    + "\"event\":{\"original\":\"[WebIM] onError type=206 WEBIM_CONNCTION_USER_LOGIN_ANOTHER_DEVICE\"},"
+                    + "\"service\":{\"name\":\"webim\"}}");
+
+            assertThat(describe(only(event)))
+                    .isEqualTo("easemob/webim/206/WEBIM_CONNCTION_USER_LOGIN_ANOTHER_DEVICE/KNOWN");
+            assertThat(event.route()).isEqualTo(Route.ENRICHED);
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.HINT);
+            assertThat(event.event().hints()).isEqualTo("webim\n");
+            assertThat(event.event().line()).startsWith("[WebIM] onError type=206");
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:06.250Z").toEpochMilli());
+        }
+
+        @Test
+        void shouldReadTheLineEcsKeepsInLogOriginalAndTheLinesOwnTime() {
+            ClassifiedEvent event = classify("{\"@timestamp\":\"2026-11-20T10:15:30Z\","
+                    + "\"log\":{\"original\":\"11-20 10:15:07.125 W/iGap: ERROR 30110 MA 111 MI 4\","
+                    + "\"level\":\"warn\"},\"host\":{\"name\":\"pixel-7\"}}");
+
+            ClassifiedCode code = only(event);
+            assertThat(code.vendor() + "/" + code.space() + "/" + code.code() + "/" + code.minor() + "/"
+                            + code.status())
+                    .isEqualTo("igap/error/111/4/KNOWN");
+            assertThat(event.route()).isEqualTo(Route.ENRICHED);
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.FORMAT);
+            assertThat(event.event().hints()).isEmpty();
+            // the line's own time wins over the shipper's @timestamp
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:07.125Z").toEpochMilli());
+        }
+
+        @Test
+        void shouldReadFlatOtelBodyWithTheDottedResourceServiceNameAsHint() {
+            ClassifiedEvent event = classify("{\"time_unix_nano\":1795169706250000000,"
+                    + "\"body\":\"[WebIM] onError type=206 WEBIM_CONNCTION_USER_LOGIN_ANOTHER_DEVICE\","
+                    + "\"resource\":{\"service.name\":\"webim-frontend\"},\"severity_text\":\"ERROR\"}");
+
+            assertThat(describe(only(event)))
+                    .isEqualTo("easemob/webim/206/WEBIM_CONNCTION_USER_LOGIN_ANOTHER_DEVICE/KNOWN");
+            assertThat(event.route()).isEqualTo(Route.ENRICHED);
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.HINT);
+            assertThat(event.event().hints()).isEqualTo("webim-frontend\n");
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:06.250Z").toEpochMilli());
+        }
+
+        @Test
+        void shouldReadVendorJsonInAnOtelBodyLikeFilebeatsMessage() {
+            ClassifiedEvent event = classify("{\"timeUnixNano\":\"1795169707000000000\","
+                    + "\"body\":\"{\\\"errCode\\\":1501,\\\"errMsg\\\":\\\"TokenExpiredError\\\",\\\"errDlt\\\":\\\"\\\"}\","
+                    + "\"resource\":{\"attributes\":{\"service.name\":\"openim-api\"}}}");
+
+            assertThat(describe(only(event))).isEqualTo("openim/server/1501/TokenExpiredError/KNOWN");
+            assertThat(event.route()).isEqualTo(Route.ENRICHED);
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.HINT);
+            assertThat(event.event().hints()).isEqualTo("openim-api\n");
+            assertThat(event.event().payload().get("errCode").asInt()).isEqualTo(1501);
+            // OTLP JSON writes the 64-bit nanoseconds as a string
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:07Z").toEpochMilli());
+        }
+
+        @Test
+        void shouldTakeTheServiceNameFromRecordAttributesAndTheObservedTimeWhenThereIsNoOther() {
+            ClassifiedEvent event = classify(
+                    "{\"observed_time_unix_nano\":1795169708500000000,"
+                            + "\"body\":\"request failed code=1001\",\"attributes\":{\"service\":{\"name\":\"turms-gateway\"}}}");
+
+            assertThat(describe(only(event))).isEqualTo("turms/response/1001/NO_CONTENT/KNOWN");
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.HINT);
+            assertThat(event.event().hints()).isEqualTo("turms-gateway\n");
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:08.500Z").toEpochMilli());
+        }
+
+        @Test
+        void shouldKeepReadingMessageFirstWhenEcsAlsoKeepsTheOriginal() {
+            // Filebeat with ECS: message is what it always read; event.original is a fallback only
+            ClassifiedEvent event = classify("{\"message\":\"{\\\"errCode\\\":1501}\","
+                    + "\"event\":{\"original\":\"[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED\"},"
+                    + "\"body\":\"[WebIM] onError type=16\"}");
+
+            assertThat(describe(only(event))).isEqualTo("openim/server/1501/TokenExpiredError/KNOWN");
+        }
+
+        @Test
+        void shouldNotReadShortDigitStringsAsEpochTimes() {
+            ClassifiedEvent event = classify("{\"date\":\"20261120\",\"errCode\":1501}");
+
+            assertThat(event.event().eventTime()).isEqualTo(Timestamps.NONE);
+        }
+
+        @Test
+        void shouldReadLineAndHintFieldsThatAUserRuleFileAdds() {
+            String userFile = "envelope:\n  lineFields: [payload.text]\n  hintFields: [origin.svc]\n"
+                    + "  timeFields: [emittedAt]\nrules: []\n";
+            RuleSet rules = RuleSet.builder()
+                    .addBuiltins()
+                    .add("inhouse.yaml", new ByteArrayInputStream(userFile.getBytes(StandardCharsets.UTF_8)))
+                    .build();
+            Classifier classifier = new Classifier(Catalog.builtin(), rules, Classifier.DEFAULT_MAX_EVENT_BYTES);
+
+            ClassifiedEvent event = classifier.classify(
+                    ("{\"emittedAt\":\"2026-11-20T10:15:09Z\",\"origin\":{\"svc\":\"openim-api\"},"
+                                    + "\"payload\":{\"text\":\"{\\\"errCode\\\":1501}\"}}")
+                            .getBytes(StandardCharsets.UTF_8),
+                    null,
+                    RECORD_TIME);
+
+            assertThat(describe(only(event))).isEqualTo("openim/server/1501/TokenExpiredError/KNOWN");
+            assertThat(event.vendorSource()).isEqualTo(VendorSource.HINT);
+            assertThat(event.event().hints()).isEqualTo("openim-api\n");
+            assertThat(event.event().eventTime())
+                    .isEqualTo(Instant.parse("2026-11-20T10:15:09Z").toEpochMilli());
         }
     }
 

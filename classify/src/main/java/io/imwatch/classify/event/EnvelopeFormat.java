@@ -7,8 +7,9 @@ import java.util.Objects;
  * Which fields of a JSON event are shipper-envelope fields (rule files declare them; user rule
  * files can add their own).
  *
- * @param lineFields fields that carry the original log line or the vendor's JSON serialized as a
- *     string, in order of preference (Filebeat/Vector {@code message}, Fluent Bit {@code log})
+ * @param lineFields dotted paths of fields that carry the original log line or the vendor's JSON
+ *     serialized as a string, in order of preference (Filebeat/Vector {@code message}, Fluent Bit
+ *     {@code log}, ECS {@code event.original}, OpenTelemetry {@code body})
  * @param hintFields dotted paths whose values name the emitting service, e.g. {@code service.name}
  * @param timeFields dotted paths of the event time, in order of preference
  */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,20 +28,20 @@ public final class LogEventParser {
     // a reader resolves the tree type once; the mapper's readTree resolved it on every event
     private static final ObjectReader TREE = JSON.reader();
 
-    private final EnvelopeFormat envelope;
     private final int maxBytes;
-    private final String[][] hintPaths;
-    private final String[][] timePaths;
+    private final JsonPaths.MixedPath[] linePaths;
+    private final JsonPaths.MixedPath[] hintPaths;
+    private final JsonPaths.MixedPath[] timePaths;
 
     /**
      * @param envelope the envelope fields to recognise
      * @param maxBytes events larger than this are {@link MalformedReason#TOO_LARGE}
      */
     public LogEventParser(EnvelopeFormat envelope, int maxBytes) {
-        this.envelope = envelope;
         this.maxBytes = maxBytes;
-        this.hintPaths = envelope.hintFields().stream().map(JsonPaths::compile).toArray(String[][]::new);
-        this.timePaths = envelope.timeFields().stream().map(JsonPaths::compile).toArray(String[][]::new);
+        this.linePaths = compile(envelope.lineFields());
+        this.hintPaths = compile(envelope.hintFields());
+        this.timePaths = compile(envelope.timeFields());
     }
 
     /** Events larger than this many bytes are {@link MalformedReason#TOO_LARGE}. */
@@ -94,13 +95,14 @@ public final class LogEventParser {
 
     private LogEvent fromJson(byte[] raw, ObjectNode json, long recordTimestamp) {
         StringBuilder hints = new StringBuilder();
-        collectHints(json, hints);
-        long envelopeTime = time(json, recordTimestamp);
+        boolean jsonDotted = JsonPaths.hasDottedKey(json);
+        collectHints(json, jsonDotted, hints);
         ObjectNode payload = json;
         String line = null;
         boolean tooDeep = false;
+        boolean payloadDotted = jsonDotted;
         for (int depth = 0; ; depth++) {
-            String text = lineField(payload);
+            String text = lineField(payload, payloadDotted);
             if (text == null) {
                 break;
             }
@@ -116,21 +118,27 @@ public final class LogEventParser {
                 break;
             }
             payload = inner;
-            collectHints(inner, hints);
+            payloadDotted = JsonPaths.hasDottedKey(inner);
+            collectHints(inner, payloadDotted, hints);
         }
         long eventTime = line == null ? Timestamps.NONE : Timestamps.parseLeading(line, recordTimestamp);
         if (eventTime == Timestamps.NONE && payload != json) {
-            eventTime = time(payload, recordTimestamp);
+            eventTime = time(payload, payloadDotted, recordTimestamp);
         }
         if (eventTime == Timestamps.NONE) {
-            eventTime = envelopeTime;
+            eventTime = time(json, jsonDotted, recordTimestamp);
         }
         return new LogEvent(raw, json, payload, line, hints.toString(), eventTime, tooDeep);
     }
 
-    private String lineField(ObjectNode node) {
-        for (String field : envelope.lineFields()) {
-            JsonNode value = node.get(field);
+    private static JsonPaths.MixedPath[] compile(List<String> fields) {
+        return fields.stream().map(JsonPaths.MixedPath::of).toArray(JsonPaths.MixedPath[]::new);
+    }
+
+    // dotted: whether the node has a key with a dot (JsonPaths.hasDottedKey), read once per node
+    private String lineField(ObjectNode node, boolean dotted) {
+        for (JsonPaths.MixedPath path : linePaths) {
+            JsonNode value = path.isSingleKey() ? node.get(path.dotted()) : path.get(node, dotted);
             if (value != null && value.isTextual()) {
                 return value.asText();
             }
@@ -138,31 +146,35 @@ public final class LogEventParser {
         return null;
     }
 
-    private void collectHints(ObjectNode node, StringBuilder hints) {
-        for (int i = 0; i < hintPaths.length; i++) {
-            JsonNode value =
-                    JsonPaths.get(node, hintPaths[i], envelope.hintFields().get(i));
+    private void collectHints(ObjectNode node, boolean dotted, StringBuilder hints) {
+        for (JsonPaths.MixedPath path : hintPaths) {
+            JsonNode value = path.get(node, dotted);
             if (value != null && value.isValueNode()) {
                 hints.append(value.asText().toLowerCase(Locale.ROOT)).append('\n');
             }
         }
     }
 
-    private long time(ObjectNode node, long recordTimestamp) {
-        for (int i = 0; i < timePaths.length; i++) {
-            JsonNode value =
-                    JsonPaths.get(node, timePaths[i], envelope.timeFields().get(i));
+    private long time(ObjectNode node, boolean dotted, long recordTimestamp) {
+        for (JsonPaths.MixedPath path : timePaths) {
+            JsonNode value = path.get(node, dotted);
             if (value == null) {
                 continue;
             }
             long t = value.isNumber()
                     ? Timestamps.fromEpochNumber(value.asDouble())
-                    : value.isTextual() ? Timestamps.parseLeading(value.asText(), recordTimestamp) : Timestamps.NONE;
+                    : value.isTextual() ? textTime(value.asText(), recordTimestamp) : Timestamps.NONE;
             if (t != Timestamps.NONE) {
                 return t;
             }
         }
         return Timestamps.NONE;
+    }
+
+    /** A date-time, or epoch digits in a string (OTLP JSON writes its 64-bit {@code timeUnixNano} so). */
+    private static long textTime(String text, long recordTimestamp) {
+        long t = Timestamps.parseLeading(text, recordTimestamp);
+        return t != Timestamps.NONE ? t : Timestamps.fromEpochNanoDigits(text);
     }
 
     private static ObjectNode readObject(byte[] value, int start) {

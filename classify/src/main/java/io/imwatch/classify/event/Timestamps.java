@@ -51,6 +51,29 @@ public final class Timestamps {
         return Math.round(value / 1_000_000);
     }
 
+    /**
+     * Interprets a string of exactly 19 digits as epoch nanoseconds, as OTLP JSON writes its 64-bit
+     * {@code timeUnixNano}. Shorter digit strings are not read: {@code "20261120"} or {@code
+     * "20261120101500"} in a date field are calendar dates, not epoch numbers.
+     *
+     * @return epoch milliseconds, or {@link #NONE} if {@code s} is anything else (or {@code "0"},
+     *     OTLP's "unset")
+     */
+    public static long fromEpochNanoDigits(CharSequence s) {
+        if (s.length() != 19) {
+            return NONE;
+        }
+        long v = 0;
+        for (int i = 0; i < 19; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c) || v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                return NONE;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return Math.floorDiv(v, 1_000_000L);
+    }
+
     private static long logcat(CharSequence s, long referenceMillis) {
         int month = num(s, 0, 2);
         int day = num(s, 3, 2);

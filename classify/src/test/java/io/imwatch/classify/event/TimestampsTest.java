@@ -42,6 +42,15 @@ class TimestampsTest {
     }
 
     @Test
+    void shouldReadNineteenDigitStringsAsEpochNanosAndNothingShorter() {
+        assertThat(Timestamps.fromEpochNanoDigits("1795169706250999999")).isEqualTo(at("2026-11-20T10:15:06.250Z"));
+        assertThat(Timestamps.fromEpochNanoDigits("0")).isEqualTo(Timestamps.NONE);
+        assertThat(Timestamps.fromEpochNanoDigits("20261120101500123")).isEqualTo(Timestamps.NONE);
+        assertThat(Timestamps.fromEpochNanoDigits("9999999999999999999")).isEqualTo(Timestamps.NONE);
+        assertThat(Timestamps.fromEpochNanoDigits("179516970625000000x")).isEqualTo(Timestamps.NONE);
+    }
+
+    @Test
     void shouldNotMistakeOtherLeadingNumbersForTimes() {
         assertThat(Timestamps.parseLeading("88213|1893023|ANDROID", REF)).isEqualTo(Timestamps.NONE);
         assertThat(Timestamps.parseLeading("2026-13-20 10:15:02", REF)).isEqualTo(Timestamps.NONE);

@@ -68,6 +68,31 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldClassifyTheElasticAndOpenTelemetryShapesOfTheSampleFile() throws Exception {
+        Path sample = Path.of("..", "samples", "ecs-otel.log").toAbsolutePath().normalize();
+
+        CliRunner.Result result = CliRunner.run("", "classify", sample.toString());
+
+        assertThat(result.exitCode()).isZero();
+        List<String> got = new ArrayList<>();
+        for (JsonNode event : lines(result.out())) {
+            JsonNode imwatch = event.path("imwatch");
+            JsonNode code = imwatch.path("codes").path(0);
+            got.add(imwatch.path("route").asText() + " "
+                    + imwatch.path("vendorSource").asText() + " "
+                    + code.path("vendor").asText() + "/" + code.path("code").asText() + " "
+                    + imwatch.path("eventTime").asText());
+        }
+        assertThat(got)
+                .containsExactly(
+                        "enriched hint easemob/206 2026-11-20T10:15:06.250Z", // ECS event.original
+                        "enriched format igap/111 2026-11-20T10:15:07.125Z", // ECS log.original
+                        "enriched hint easemob/206 2026-11-20T10:15:06.250Z", // OTel body, resource "service.name"
+                        "enriched hint openim/1501 2026-11-20T10:15:07Z", // OpenIM JSON in body, timeUnixNano
+                        "enriched hint turms/1001 2026-11-20T10:15:08.500Z"); // Vector OTel source: resources
+    }
+
+    @Test
     void shouldReadFilesAndUserCatalogues(@TempDir Path dir) throws Exception {
         Path events = Files.writeString(dir.resolve("events.log"), "GW-CLOSE reason=4031\n");
         Path catalog = Files.writeString(dir.resolve("inhouse.yaml"), """
