@@ -1,5 +1,6 @@
 package io.imwatch.deploycheck;
 
+import io.imwatch.app.it.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.imwatch.deploycheck.ExternalTools;
+import io.imwatch.app.it.AlertmanagerProcess;
+import io.imwatch.app.it.ExternalTools;
+import io.imwatch.app.it.LocalServers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertmanagerInhibitIT {
 
-    private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,20 +42,10 @@ class AlertmanagerInhibitIT {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void shouldMuteOnlyTheConsequencesTheComposeInhibitRulesName(@TempDir Path dir) throws Exception {
         ExternalTools.assumePresent(
-                Files.isExecutable(BINARY), "Alertmanager", "apt-get install -y prometheus-alertmanager");
+                AlertmanagerProcess.installed(), "Alertmanager", "apt-get install -y prometheus-alertmanager");
         Path config = GrafanaFiles.root().getParent().resolve("deploy/compose/alertmanager.yml");
-        int port = LocalServers.freePort();
-        Process process = new ProcessBuilder(
-                        BINARY.toString(),
-                        "--config.file=" + config,
-                        "--storage.path=" + dir.resolve("data"),
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--cluster.listen-address=")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile())
-                .start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + port);
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.start(config, dir)) {
+            URI base = URI.create(alertmanager.url());
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> LocalServers.answersOk(base.resolve("/-/ready"), Duration.ofSeconds(2)));
@@ -164,9 +154,6 @@ class AlertmanagerInhibitIT {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(inhibitedNow(base, alerts)).isEqualTo(inhibited));
-        } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

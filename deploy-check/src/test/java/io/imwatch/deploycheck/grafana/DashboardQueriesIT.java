@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.it.ExternalTools;
 import io.imwatch.app.run.ImwatchApp;
-import io.imwatch.deploycheck.ExternalTools;
 import io.imwatch.deploycheck.grafana.GrafanaFiles.Dashboard;
 import io.imwatch.deploycheck.grafana.GrafanaFiles.LabelValues;
 import io.imwatch.deploycheck.grafana.GrafanaFiles.Query;

@@ -2,6 +2,7 @@ package io.imwatch.deploycheck.grafana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imwatch.app.it.LocalServers;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A real Alertmanager (Debian's prometheus-alertmanager package) as a child process. */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
 
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
 
@@ -27,7 +27,7 @@ final class AlertmanagerProcess implements AutoCloseable {
 
     /** Empty when Alertmanager is not installed (CI installs it: apt-get install prometheus-alertmanager). */
     static Optional<AlertmanagerProcess> startIfInstalled(Path dir) throws IOException {
-        if (!Files.isExecutable(BINARY)) {
+        if (!installed()) {
             if (ExternalTools.required()) {
                 throw new AssertionError("Alertmanager is required (imwatch.require.tools=true) but " + BINARY
                         + " is missing: apt-get install -y prometheus-alertmanager");
@@ -41,6 +41,11 @@ final class AlertmanagerProcess implements AutoCloseable {
                 receivers:
                   - name: blackhole
                 """);
+        return Optional.of(start(config, dir));
+    }
+
+    /** Starts Alertmanager with {@code config}, its data and log in {@code dir}; the caller checks it is installed. */
+    public static AlertmanagerProcess start(Path config, Path dir) throws IOException {
         int port = LocalServers.freePort();
         Process process = new ProcessBuilder(
                         BINARY.toString(),
@@ -51,10 +56,15 @@ final class AlertmanagerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("alertmanager.log").toFile())
                 .start();
-        return Optional.of(new AlertmanagerProcess(process, port));
+        return new AlertmanagerProcess(process, port);
     }
 
-    String url() {
+    /** Whether the Alertmanager binary is installed. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -79,5 +89,10 @@ final class AlertmanagerProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
