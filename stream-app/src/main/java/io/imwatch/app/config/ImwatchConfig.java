@@ -74,6 +74,12 @@ public final class ImwatchConfig extends AbstractConfig {
     public static final String HTTP_PORT_CONFIG = "http.port";
     private static final String HTTP_PORT_DOC = "Port of /health/live, /health/ready and /metrics (0: any free port).";
 
+    public static final String METRICS_PREREGISTER_CONFIG = "metrics.preregister";
+    private static final String METRICS_PREREGISTER_DOC =
+            "Register every series the catalogue and the alert rules can produce at 0 on start, so that"
+                    + " Prometheus' increase() and rate() see a code's first occurrence; false: series appear"
+                    + " with their first event (sparse).";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC =
             "Kafka Streams state directory (RocksDB stores); keep it on persistent storage, not in the OS temp directory.";
@@ -257,6 +263,7 @@ public final class ImwatchConfig extends AbstractConfig {
             .define(CATALOG_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, CATALOG_FILES_DOC)
             .define(RULES_FILES_CONFIG, Type.LIST, "", Importance.MEDIUM, RULES_FILES_DOC)
             .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(METRICS_PREREGISTER_CONFIG, Type.BOOLEAN, true, Importance.LOW, METRICS_PREREGISTER_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, DEFAULT_STATE_DIR, Importance.MEDIUM, STATE_DIR_DOC)
             .define(
                     ROCKSDB_MEMORY_MB_CONFIG,

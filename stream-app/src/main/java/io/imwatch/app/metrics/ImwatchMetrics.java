@@ -1,14 +1,17 @@
 package io.imwatch.app.metrics;
 
+import io.imwatch.catalog.Catalog;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
+import io.imwatch.classify.CodeStatus;
 import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.MalformedReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       shorter than the pipeline's delay.
  * </ul>
  *
- * Prometheus names add {@code _total}. Thread-safe; meters are created once and cached.
+ * Prometheus names add {@code _total}. Thread-safe; meters are created once and cached. The route,
+ * dead-letter and no-code counters exist from the start; the catalogue-bounded ones appear with their
+ * first event unless {@link #preregister(Catalog)} registers them at 0 up front.
  */
 public final class ImwatchMetrics {
 
@@ -83,6 +88,31 @@ public final class ImwatchMetrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Registers at 0 every series {@code catalog} can produce, so that Prometheus' {@code increase()}
+     * sees the first occurrence: {@value #CODES} per entry, {@value #SESSION_CLOSES} per vendor and
+     * close reason, {@value #UNKNOWN_CODES} per vendor and space of the catalogue (and the
+     * {@code unknown} placeholders) and status. The count is bounded by the catalogue's size.
+     */
+    public void preregister(Catalog catalog) {
+        for (CatalogEntry entry : catalog.entries()) {
+            codes.computeIfAbsent(entry, this::codeCounter);
+            if (entry.classification().isSessionClose()) {
+                closes.computeIfAbsent(entry, this::closeCounter);
+            }
+        }
+        for (CodeStatus status : CodeStatus.values()) {
+            if (status == CodeStatus.KNOWN) {
+                continue;
+            }
+            unknownCounter("unknown", "unknown", status);
+            for (String vendor : catalog.vendors()) {
+                unknownCounter(vendor, "unknown", status);
+                catalog.spaces(vendor).forEach(space -> unknownCounter(vendor, space.id(), status));
+            }
+        }
     }
 
     /** Counts one classified event: its route and every code in it. */
@@ -154,9 +184,14 @@ public final class ImwatchMetrics {
     }
 
     private Counter unknownCounter(ClassifiedCode code) {
-        String vendor = code.vendor() == null ? "unknown" : code.vendor();
-        String space = code.space() == null ? "unknown" : code.space();
-        String status = code.status().name().toLowerCase(java.util.Locale.ROOT);
+        return unknownCounter(
+                code.vendor() == null ? "unknown" : code.vendor(),
+                code.space() == null ? "unknown" : code.space(),
+                code.status());
+    }
+
+    private Counter unknownCounter(String vendor, String space, CodeStatus codeStatus) {
+        String status = codeStatus.name().toLowerCase(Locale.ROOT);
         return unknown.computeIfAbsent(
                 vendor + '\0' + space + '\0' + status,
                 k -> Counter.builder(UNKNOWN_CODES)

@@ -230,9 +230,11 @@ public final class ImwatchApp implements AutoCloseable {
         streamsMetrics.bindTo(registry);
         track(streamsMetrics);
 
+        // before /metrics is served: the first scrape already holds every series at 0
+        firing = new FiringAlerts(registry);
+        preregisterSeries(config, catalog, alertRules, metrics, firing);
         http = HttpEndpoints.start(config.getInt(ImwatchConfig.HTTP_PORT_CONFIG), running::state, registry::scrape);
         track(http);
-        firing = new FiringAlerts(registry);
         String alertmanagerUrl =
                 config.getString(ImwatchConfig.ALERTMANAGER_URL_CONFIG).strip();
         AlertmanagerClient alertmanager = alertmanagerUrl.isEmpty()
@@ -380,6 +382,19 @@ public final class ImwatchApp implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Registers at 0 every series the catalogue and the alert rules can produce, unless
+     * {@code metrics.preregister} is false: the codes, session-close and unknown-code counters and
+     * the firing gauge of each rule's enumerable series.
+     */
+    public static void preregisterSeries(
+            ImwatchConfig config, Catalog catalog, AlertRules rules, ImwatchMetrics metrics, FiringAlerts firing) {
+        if (config.getBoolean(ImwatchConfig.METRICS_PREREGISTER_CONFIG)) {
+            metrics.preregister(catalog);
+            rules.firingSeries(catalog).forEach(firing::preregister);
+        }
     }
 
     public FiringAlerts firingAlerts() {

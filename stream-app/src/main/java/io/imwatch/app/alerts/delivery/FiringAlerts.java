@@ -32,14 +32,26 @@ public final class FiringAlerts {
         return changed;
     }
 
+    /**
+     * Registers the gauge at 0 for a series that may fire later ({@code labels} as an alert's:
+     * {@code alertname}, {@code vendor}, {@code reason}), so its first firing shows as a change.
+     */
+    public void preregister(Map<String, String> labels) {
+        gauge(labels);
+    }
+
     public List<AlertEvent> firing() {
         return List.copyOf(firing.values());
     }
 
     private AtomicInteger gauge(AlertEvent alert) {
-        String rule = alert.labels().getOrDefault("alertname", "");
-        String vendor = alert.labels().getOrDefault("vendor", "");
-        String reason = alert.labels().getOrDefault("reason", "");
+        return gauge(alert.labels());
+    }
+
+    private AtomicInteger gauge(Map<String, String> labels) {
+        String rule = labels.getOrDefault("alertname", "");
+        String vendor = labels.getOrDefault("vendor", "");
+        String reason = labels.getOrDefault("reason", "");
         return gauges.computeIfAbsent(rule + '\0' + vendor + '\0' + reason, k -> {
             AtomicInteger value = new AtomicInteger();
             Gauge.builder(GAUGE, value, AtomicInteger::get)

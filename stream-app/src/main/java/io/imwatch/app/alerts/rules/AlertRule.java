@@ -1,10 +1,15 @@
 package io.imwatch.app.alerts.rules;
 
+import io.imwatch.catalog.Catalog;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
 import io.imwatch.classify.ClassifiedCode;
+import io.imwatch.classify.CodeStatus;
 import io.imwatch.classify.rules.RawCode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,5 +142,67 @@ public record AlertRule(
             key.append('|').append(d.valueOf(code));
         }
         return key.toString();
+    }
+
+    /**
+     * The {@code vendor} and {@code reason} label values (each present only if this rule groups by
+     * it) of every series this rule can produce with {@code catalog}: from each catalogue entry it
+     * matches, and from unknown codes of each catalogue vendor (or of none, {@code unknown}) when it
+     * counts unknown codes. The other dimensions are left out: the firing gauge does not carry them.
+     */
+    public Set<Map<String, String>> vendorReasonSeries(Catalog catalog) {
+        List<ClassifiedCode> possible = new ArrayList<>();
+        for (CatalogEntry entry : catalog.entries()) {
+            possible.add(new ClassifiedCode(
+                    entry.vendor(),
+                    entry.space(),
+                    entry.code(),
+                    entry.minor(),
+                    null,
+                    CodeStatus.KNOWN,
+                    entry,
+                    List.of(),
+                    "",
+                    null));
+        }
+        List<String> vendors = new ArrayList<>(catalog.vendors());
+        vendors.add(null);
+        Set<Integer> codes = match.codes() == null ? Set.of(RawCode.NO_CODE) : match.codes();
+        for (String vendor : vendors) {
+            List<String> spaces = new ArrayList<>();
+            spaces.add(null);
+            if (vendor != null) {
+                catalog.spaces(vendor).forEach(s -> spaces.add(s.id()));
+            }
+            for (String space : spaces) {
+                for (int code : codes) {
+                    possible.add(new ClassifiedCode(
+                            vendor,
+                            space,
+                            code,
+                            CatalogEntry.ANY_MINOR,
+                            null,
+                            CodeStatus.UNKNOWN,
+                            null,
+                            List.of(),
+                            "",
+                            null));
+                }
+            }
+        }
+        Set<Map<String, String>> series = new LinkedHashSet<>();
+        for (ClassifiedCode code : possible) {
+            if (!match.matches(code)) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Dimension d : groupBy) {
+                if (d == Dimension.VENDOR || d == Dimension.REASON) {
+                    labels.put(d.label(), d.valueOf(code));
+                }
+            }
+            series.add(Map.copyOf(labels));
+        }
+        return series;
     }
 }

@@ -3,6 +3,7 @@ package io.imwatch.app.alerts.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigProblem;
 import io.imwatch.app.config.Durations;
+import io.imwatch.catalog.Catalog;
 import io.imwatch.catalog.CodeClass;
 import io.imwatch.catalog.LocatedYaml;
 import io.imwatch.catalog.Outcome;
@@ -64,6 +65,22 @@ public final class AlertRules {
 
     public Optional<AlertRule> byName(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The label sets ({@code alertname}, and {@code vendor}/{@code reason} where a rule groups by
+     * them) of every firing-gauge series these rules can produce with {@code catalog}.
+     */
+    public List<Map<String, String>> firingSeries(Catalog catalog) {
+        List<Map<String, String>> series = new ArrayList<>();
+        for (AlertRule rule : rules) {
+            for (Map<String, String> labels : rule.vendorReasonSeries(catalog)) {
+                Map<String, String> withName = new LinkedHashMap<>(labels);
+                withName.put("alertname", rule.name());
+                series.add(Map.copyOf(withName));
+            }
+        }
+        return series;
     }
 
     /** The built-in rules with {@code window} as their default window. */
