@@ -105,10 +105,12 @@ public record AlertRule(
             if (known != null && known != code.isKnown()) {
                 return false;
             }
-            if (vendors != null && !vendors.contains(code.vendor())) {
+            // a code whose vendor or space is not decided matches no list of them (and Set.of's
+            // contains throws on null)
+            if (vendors != null && (code.vendor() == null || !vendors.contains(code.vendor()))) {
                 return false;
             }
-            if (spaces != null && !spaces.contains(code.space())) {
+            if (spaces != null && (code.space() == null || !spaces.contains(code.space()))) {
                 return false;
             }
             if (codes != null && !codes.contains(code.code())) {
