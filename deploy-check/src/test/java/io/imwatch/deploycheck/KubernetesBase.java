@@ -111,11 +111,21 @@ final class KubernetesBase {
 
     /** The app's verdict on a config file's text, as if mounted under its name. */
     static List<String> configFileProblems(String name, String content) throws IOException {
+        return readAsFile(name, content, ImwatchKeys::configFileProblems);
+    }
+
+    /** What the app reads from a config file's text: imwatch picks the format by the file's name. */
+    interface FileReading<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /** Writes {@code content} to a temporary file called {@code name}, reads it with {@code reading}, deletes it. */
+    static <T> T readAsFile(String name, String content, FileReading<T> reading) throws IOException {
         Path dir = Files.createTempDirectory("deploycheck-config-");
         Path file = dir.resolve(name);
         try {
             Files.writeString(file, content);
-            return ImwatchKeys.configFileProblems(file);
+            return reading.read(file);
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.deploycheck.KubernetesBase.Resource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -271,15 +270,6 @@ class StatefulSetTest {
     /** The config file flattened as imwatch flattens it. */
     private Map<String, String> flat(String configPath) throws IOException {
         String name = Path.of(configPath).getFileName().toString();
-        String text = mountedConfig(configPath).orElse("");
-        Path dir = Files.createTempDirectory("deploycheck-config-");
-        Path file = dir.resolve(name);
-        try {
-            Files.writeString(file, text);
-            return ConfigSources.fromFile(file);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        }
+        return KubernetesBase.readAsFile(name, mountedConfig(configPath).orElse(""), ConfigSources::fromFile);
     }
 }
