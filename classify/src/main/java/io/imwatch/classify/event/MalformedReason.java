@@ -15,6 +15,11 @@ public enum MalformedReason {
      * linear in the event's length), so it was not classified.
      */
     OVER_BUDGET,
+    /**
+     * An OTLP log batch (or one log record in it) that cannot be read: truncated or malformed
+     * protobuf, or OTLP/JSON without the OTLP shape.
+     */
+    MALFORMED_OTLP,
     /** Reading or classifying the event failed unexpectedly. */
     PROCESSING_ERROR;
 
