@@ -18,6 +18,9 @@ import org.apache.kafka.common.internals.Topic;
 /** The one place settings are checked against each other and the catalogue; all problems are reported at once. */
 public final class ConfigValidator {
 
+    /** The {@code input.topics} option that makes a topic one of OTLP log batches. */
+    static final String OTLP_OPTION = "otlp";
+
     private ConfigValidator() {}
 
     /**
@@ -27,18 +30,7 @@ public final class ConfigValidator {
         List<String> problems = new ArrayList<>();
         List<StreamSettings.InputTopic> inputs = new ArrayList<>();
         for (String entry : config.nonBlankList(ImwatchConfig.INPUT_TOPICS_CONFIG)) {
-            int colon = entry.lastIndexOf(':');
-            String topic = colon < 0 ? entry : entry.substring(0, colon).strip();
-            String vendor = colon < 0 ? null : entry.substring(colon + 1).strip();
-            checkTopic(topic, ImwatchConfig.INPUT_TOPICS_CONFIG, sources, problems);
-            if (vendor != null && !catalog.vendors().contains(vendor)) {
-                problems.add(ImwatchConfig.INPUT_TOPICS_CONFIG + " (from "
-                        + sources.origin(ImwatchConfig.INPUT_TOPICS_CONFIG)
-                        + "): vendor '" + vendor + "' of topic '" + topic
-                        + "' is not in the catalogue; known vendors are "
-                        + catalog.vendors() + " (add a vendor with catalog.files)");
-            }
-            inputs.add(new StreamSettings.InputTopic(topic, vendor));
+            inputs.add(inputTopic(entry, sources, catalog, problems));
         }
         Optional<Pattern> pattern = Optional.empty();
         String patternText =
@@ -109,6 +101,18 @@ public final class ConfigValidator {
                         + ") is not a URL; use e.g. http://alertmanager:9093");
             }
         }
+        if (pattern.isPresent()) {
+            for (StreamSettings.InputTopic otlp : inputs) {
+                if (otlp.format() == StreamSettings.InputFormat.OTLP
+                        && pattern.get().matcher(otlp.name()).matches()) {
+                    problems.add(ImwatchConfig.INPUT_PATTERN_CONFIG + " (from "
+                            + sources.origin(ImwatchConfig.INPUT_PATTERN_CONFIG) + ") matches the OTLP topic '"
+                            + otlp.name() + "' of " + ImwatchConfig.INPUT_TOPICS_CONFIG
+                            + ", which would be read twice; narrow the pattern so that it leaves OTLP topics out");
+                }
+            }
+        }
+        int otlpMaxRecords = config.getInt(ImwatchConfig.OTLP_MAX_RECORDS_CONFIG);
         Redactor redactor = RedactionSettings.redactor(config, sources, problems);
         if (!problems.isEmpty()) {
             throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
@@ -124,7 +128,41 @@ public final class ConfigValidator {
                 config.duration(ImwatchConfig.COUNTS_GRACE_CONFIG),
                 config.duration(ImwatchConfig.ALERTS_EVALUATION_INTERVAL_CONFIG),
                 config.getString(ImwatchConfig.GENERATOR_URL_CONFIG),
-                redactor);
+                redactor,
+                otlpMaxRecords);
+    }
+
+    /**
+     * One {@code input.topics} entry: {@code topic}, then optionally {@code :vendor} and/or {@code
+     * :otlp} (topic names cannot hold a colon).
+     */
+    private static StreamSettings.InputTopic inputTopic(
+            String entry, ConfigSources sources, Catalog catalog, List<String> problems) {
+        String key = ImwatchConfig.INPUT_TOPICS_CONFIG;
+        String[] parts = entry.split(":", -1);
+        String topic = parts[0].strip();
+        checkTopic(topic, key, sources, problems);
+        String vendor = null;
+        StreamSettings.InputFormat format = StreamSettings.InputFormat.LINES;
+        for (int i = 1; i < parts.length; i++) {
+            String option = parts[i].strip();
+            boolean otlp = option.equals(OTLP_OPTION);
+            if (otlp ? format == StreamSettings.InputFormat.OTLP : vendor != null) {
+                problems.add(key + " (from " + sources.origin(key) + "): '" + entry.strip()
+                        + "' gives two " + (otlp ? "formats" : "vendors")
+                        + "; write topic, topic:vendor, topic:otlp or topic:otlp:vendor");
+            } else if (otlp) {
+                format = StreamSettings.InputFormat.OTLP;
+            } else if (catalog.vendors().contains(option)) {
+                vendor = option;
+            } else {
+                problems.add(key + " (from " + sources.origin(key) + "): vendor '" + option + "' of topic '" + topic
+                        + "' is not in the catalogue; known vendors are " + catalog.vendors()
+                        + " (add a vendor with catalog.files; ':" + OTLP_OPTION
+                        + "' marks a topic of OTLP log batches)");
+            }
+        }
+        return new StreamSettings.InputTopic(topic, vendor, format);
     }
 
     private static void checkTopic(String topic, String key, ConfigSources sources, List<String> problems) {

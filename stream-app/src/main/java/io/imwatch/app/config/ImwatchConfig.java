@@ -1,5 +1,6 @@
 package io.imwatch.app.config;
 
+import io.imwatch.classify.otlp.OtlpDecoder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class ImwatchConfig extends AbstractConfig {
 
     public static final String INPUT_TOPICS_CONFIG = "input.topics";
     private static final String INPUT_TOPICS_DOC =
-            "Input topics, comma-separated, each optionally with a default vendor: im.logs,turms.logs:turms.";
+            "Input topics, comma-separated, each optionally with a default vendor and/or :otlp"
+                    + " (records are OTLP log batches): im.logs,turms.logs:turms,otlp_logs:otlp.";
 
     public static final String INPUT_PATTERN_CONFIG = "input.pattern";
     private static final String INPUT_PATTERN_DOC = "Regex of input topics, instead of or besides input.topics.";
@@ -52,6 +54,10 @@ public final class ImwatchConfig extends AbstractConfig {
 
     public static final String MAX_EVENT_BYTES_CONFIG = "max.event.bytes";
     private static final String MAX_EVENT_BYTES_DOC = "Events larger than this are dead-lettered (reason too-large).";
+
+    public static final String OTLP_MAX_RECORDS_CONFIG = "otlp.max.records";
+    private static final String OTLP_MAX_RECORDS_DOC = "The most log records one OTLP batch (a record of an"
+            + " input.topics entry marked :otlp) may hold; a bigger batch is dead-lettered whole (reason too-large).";
 
     public static final String CLASSIFY_BUDGET_CONFIG = "classify.budget";
     private static final String CLASSIFY_BUDGET_DOC = "How long the extraction rules may examine one event (a backstop:"
@@ -239,6 +245,13 @@ public final class ImwatchConfig extends AbstractConfig {
                     Range.between(64, 64 << 20),
                     Importance.MEDIUM,
                     MAX_EVENT_BYTES_DOC)
+            .define(
+                    OTLP_MAX_RECORDS_CONFIG,
+                    Type.INT,
+                    OtlpDecoder.DEFAULT_MAX_RECORDS,
+                    Range.between(1, 1_000_000),
+                    Importance.LOW,
+                    OTLP_MAX_RECORDS_DOC)
             .define(
                     CLASSIFY_BUDGET_CONFIG,
                     Type.STRING,

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param alertsEvaluationInterval wall-clock period of the spike detector
  * @param generatorUrl the link put on alerts (may be empty)
  * @param redactor what is redacted in the enriched, unknown and no-code records
+ * @param otlpMaxRecords the most log records one OTLP batch may hold (a bigger one is dead-lettered whole)
  */
 public record StreamSettings(
         List<InputTopic> inputs,
@@ -32,10 +33,31 @@ public record StreamSettings(
         Duration countsGrace,
         Duration alertsEvaluationInterval,
         String generatorUrl,
-        Redactor redactor) {
+        Redactor redactor,
+        int otlpMaxRecords) {
 
-    /** An input topic and the vendor to assume when an event does not say (or {@code null}). */
-    public record InputTopic(String name, String vendor) {}
+    /** How the records of an input topic are written. */
+    public enum InputFormat {
+        /** One event per record: a JSON object or a text line (the default). */
+        LINES,
+        /**
+         * One OTLP log batch per record ({@code ExportLogsServiceRequest}, protobuf or OTLP/JSON,
+         * decided per record), one event per log record: {@code input.topics=otlp_logs:otlp}.
+         */
+        OTLP
+    }
+
+    /**
+     * An input topic, the vendor to assume when an event does not say (or {@code null}), and how its
+     * records are written.
+     */
+    public record InputTopic(String name, String vendor, InputFormat format) {
+
+        /** A topic of {@link InputFormat#LINES}. */
+        public InputTopic(String name, String vendor) {
+            this(name, vendor, InputFormat.LINES);
+        }
+    }
 
     /** Output topics. */
     public record TopicNames(
@@ -47,6 +69,11 @@ public record StreamSettings(
 
     public StreamSettings {
         inputs = List.copyOf(inputs);
+    }
+
+    /** The input topics of {@code format}, in configuration order. */
+    public List<InputTopic> inputs(InputFormat format) {
+        return inputs.stream().filter(in -> in.format() == format).toList();
     }
 
     /** The default vendor of {@code topic}, or {@code null}. */

@@ -42,6 +42,39 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void shouldReadOtlpTopicsWithOrWithoutAVendor() {
+        StreamSettings settings = validate(
+                Map.of("input.topics", "im.logs, otlp_logs:otlp, openim.otlp:otlp:openim, turms.otlp:turms:otlp"));
+
+        assertThat(settings.inputs(StreamSettings.InputFormat.OTLP))
+                .extracting(StreamSettings.InputTopic::name)
+                .containsExactly("otlp_logs", "openim.otlp", "turms.otlp");
+        assertThat(settings.inputs(StreamSettings.InputFormat.LINES))
+                .extracting(StreamSettings.InputTopic::name)
+                .containsExactly("im.logs");
+        assertThat(settings.vendorOf("otlp_logs")).isNull();
+        assertThat(settings.vendorOf("openim.otlp")).isEqualTo("openim");
+        assertThat(settings.vendorOf("turms.otlp")).isEqualTo("turms");
+        assertThat(settings.otlpMaxRecords()).isEqualTo(10_000);
+    }
+
+    @Test
+    void shouldRefuseTwoVendorsOrTwoFormatsForOneTopicAndAPatternOverAnOtlpTopic() {
+        assertThatThrownBy(() -> validate(
+                        Map.of("input.topics", "a:otlp:otlp,b:turms:openim,otlp_logs:otlp", "input.pattern", "otlp.*")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("input.topics (from imwatch.yaml): 'a:otlp:otlp' gives two formats;"
+                        + " write topic, topic:vendor, topic:otlp or topic:otlp:vendor")
+                .hasMessageContaining("'b:turms:openim' gives two vendors")
+                .hasMessageContaining("input.pattern (from imwatch.yaml) matches the OTLP topic 'otlp_logs'");
+    }
+
+    @Test
+    void shouldRefuseAnOtlpRecordCapOutOfRange() {
+        assertThatThrownBy(() -> validate(Map.of("otlp.max.records", "0"))).hasMessageContaining("otlp.max.records");
+    }
+
+    @Test
     void shouldRequireAnInputTopic() {
         assertThatThrownBy(() -> validate(Map.of("input.topics", "")))
                 .isInstanceOf(ConfigProblem.class)
