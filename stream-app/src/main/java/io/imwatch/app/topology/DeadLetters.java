@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -17,7 +19,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  *
  * <p>Headers: {@value #REASON}, {@value #SOURCE_TOPIC}, {@value #SOURCE_PARTITION},
  * {@value #SOURCE_OFFSET}, {@value #SOURCE_TIMESTAMP}, {@value #EXCEPTION_CLASS},
- * {@value #EXCEPTION_MESSAGE}; the values are UTF-8 text.
+ * {@value #EXCEPTION_MESSAGE}; the values are UTF-8 text. A log record of an OTLP batch that cannot
+ * be read is dead-lettered on its own ({@link #forOtlpRecord}): its own bytes, the batch's
+ * coordinates as the source, and {@value #SOURCE_RECORD_INDEX}, its index in the batch.
  */
 public final class DeadLetters {
 
@@ -28,6 +32,8 @@ public final class DeadLetters {
     public static final String SOURCE_TIMESTAMP = "imwatch.source.timestamp";
     public static final String EXCEPTION_CLASS = "imwatch.exception.class";
     public static final String EXCEPTION_MESSAGE = "imwatch.exception.message";
+    /** The log record's position (from 0) in its OTLP batch, when one record of a batch is dead-lettered. */
+    public static final String SOURCE_RECORD_INDEX = "imwatch.source.record.index";
 
     /** Config key under which a {@code Consumer<MalformedReason>} is handed to the handlers (for metrics). */
     public static final String LISTENER_CONFIG = "imwatch.deadletter.listener";
@@ -77,7 +83,41 @@ public final class DeadLetters {
         return List.of(record);
     }
 
+    /**
+     * The headers of the dead letter of one unreadable log record of an OTLP batch: the batch's own
+     * headers, then why and where from (the batch's topic, partition, offset and timestamp, the
+     * record's index). Its value is the record's own bytes; the rest of the batch is routed.
+     */
+    static Headers forOtlpRecord(
+            Headers batchHeaders,
+            MalformedReason reason,
+            String message,
+            String topic,
+            int partition,
+            long offset,
+            long timestamp,
+            int index) {
+        Headers headers = new RecordHeaders();
+        for (Header header : batchHeaders) {
+            if (!header.key().startsWith("imwatch.")) {
+                headers.add(header);
+            }
+        }
+        add(headers, REASON, reason.id());
+        add(headers, SOURCE_TOPIC, topic);
+        add(headers, SOURCE_PARTITION, Integer.toString(partition));
+        add(headers, SOURCE_OFFSET, Long.toString(offset));
+        add(headers, SOURCE_TIMESTAMP, Long.toString(timestamp));
+        add(headers, SOURCE_RECORD_INDEX, Integer.toString(index));
+        add(headers, EXCEPTION_MESSAGE, message);
+        return headers;
+    }
+
     private static void add(ProducerRecord<byte[], byte[]> record, String key, String value) {
-        record.headers().add(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        add(record.headers(), key, value);
+    }
+
+    private static void add(Headers headers, String key, String value) {
+        headers.add(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,8 +10,11 @@ import io.imwatch.app.window.Classified;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
+import io.imwatch.classify.otlp.OtlpBatch;
+import io.imwatch.classify.otlp.OtlpDecoder;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,11 +32,12 @@ import org.apache.kafka.streams.kstream.Produced;
  * store and repartition topic is named, so names stay stable across releases.
  *
  * <pre>
- * inputs ─ read-logs ─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
- *   (bad records → deserialization│─ route-unknown ─ write-unknown ─ topic.unknown
- *    handler → topic.deadletter)  ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
- *                                 ├─ counts (windowed, exactly-once) ─ topic.counts
- *                                 └─ alerts (spike detector) ─ topic.alerts
+ * inputs ─ read-logs ───────────────────┬─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
+ * OTLP inputs ─ read-otlp ─ expand-otlp ┘            ├─ route-unknown ─ write-unknown ─ topic.unknown
+ *   (one event per log record;                       ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
+ *    an unreadable log record → topic.deadletter)    ├─ counts (windowed, exactly-once) ─ topic.counts
+ * (unreadable records and batches: deserialization   └─ alerts (spike detector) ─ topic.alerts
+ *  handler → topic.deadletter)
  * </pre>
  */
 public final class ImwatchTopology {
@@ -90,18 +94,21 @@ public final class ImwatchTopology {
                 },
                 new LogEventDeserializer(classifier.parser()));
         KStream<byte[], LogEvent> logs = null;
-        if (!settings.inputs().isEmpty()) {
+        List<String> lineTopics = names(settings.inputs(StreamSettings.InputFormat.LINES));
+        if (!lineTopics.isEmpty()) {
             logs = builder.stream(
-                    settings.inputs().stream()
-                            .map(StreamSettings.InputTopic::name)
-                            .toList(),
-                    Consumed.with(Serdes.ByteArray(), events).withName("read-logs"));
+                    lineTopics, Consumed.with(Serdes.ByteArray(), events).withName("read-logs"));
         }
         if (settings.inputPattern().isPresent()) {
             KStream<byte[], LogEvent> matched = builder.stream(
                     settings.inputPattern().get(),
                     Consumed.with(Serdes.ByteArray(), events).withName("read-logs-pattern"));
             logs = logs == null ? matched : logs.merge(matched, Named.as("merge-inputs"));
+        }
+        List<String> otlpTopics = names(settings.inputs(StreamSettings.InputFormat.OTLP));
+        if (!otlpTopics.isEmpty()) {
+            KStream<byte[], LogEvent> otlp = otlpEvents(builder, otlpTopics, settings, classifier, metrics);
+            logs = logs == null ? otlp : logs.merge(otlp, Named.as("merge-otlp"));
         }
 
         KStream<byte[], Classified> classified =
@@ -121,6 +128,42 @@ public final class ImwatchTopology {
         CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
         AlertsTopology.addTo(builder, classified, outputs.alerts(), settings, alertRules);
         return builder.build();
+    }
+
+    /**
+     * Reads the OTLP topics: each batch becomes one event per readable log record (merged into the
+     * events of the other inputs, so it is classified, routed, counted and alerted on like any
+     * event) and one dead letter per unreadable one; a batch that cannot be read at all is
+     * dead-lettered whole by the deserialization handler. One sub-topology with the other inputs:
+     * a batch is expanded, routed and committed in one task, in one transaction.
+     */
+    private static KStream<byte[], LogEvent> otlpEvents(
+            StreamsBuilder builder,
+            List<String> topics,
+            StreamSettings settings,
+            Classifier classifier,
+            ImwatchMetrics metrics) {
+        Serde<OtlpBatch> batches = Serdes.serdeFrom(
+                (topic, batch) -> {
+                    throw new UnsupportedOperationException("OTLP batches are never written back");
+                },
+                new OtlpBatchDeserializer(new OtlpDecoder(classifier.parser(), settings.otlpMaxRecords())));
+        Map<String, KStream<byte[], OtlpItem>> items = builder.stream(
+                        topics, Consumed.with(Serdes.ByteArray(), batches).withName("read-otlp"))
+                .process(() -> new ExpandOtlpProcessor(metrics), Named.as("expand-otlp"))
+                .split(Named.as("otlp-"))
+                .branch((key, item) -> item.isEvent(), Branched.as("events"))
+                .defaultBranch(Branched.as("dead-letters"));
+        items.get("otlp-dead-letters")
+                .mapValues(OtlpItem::deadLetter, Named.as("otlp-dead-letter-bytes"))
+                .to(
+                        settings.topics().deadLetter(),
+                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("to-otlp-dead-letters"));
+        return items.get("otlp-events").mapValues(OtlpItem::event, Named.as("otlp-event"));
+    }
+
+    private static List<String> names(List<StreamSettings.InputTopic> inputs) {
+        return inputs.stream().map(StreamSettings.InputTopic::name).toList();
     }
 
     /** Writes one route; dead letters never pass here, so they keep their original bytes. */
