@@ -38,7 +38,10 @@ import picocli.CommandLine.Parameters;
             "the event (or {\"message\": line} for text) plus an \"imwatch\" object with the codes found.",
             "A line that cannot be read yields {\"error\": ..., \"reason\": ..., \"raw\": ...}; the run goes on.",
             "A line over --max-event-bytes is skipped, never held whole: its error record carries its first bytes"
-                    + " in \"raw\", \"truncated\": true and its length in \"bytes\"."
+                    + " in \"raw\", \"truncated\": true and its length in \"bytes\".",
+            "--format otlp-proto|otlp-proto-batch|otlp-json reads OTLP log batches instead: one output line per log"
+                    + " record; an unreadable record or batch gives an error line with \"batch\" (from 1) and"
+                    + " \"record\" (its index, from 0)."
         })
 public final class ClassifyCommand implements Callable<Integer> {
 
@@ -65,6 +68,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + ", default: ${DEFAULT-VALUE}).")
     int maxEventBytes;
 
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "lines",
+            description = "lines (default: one event per line), otlp-proto (OTLP protobuf batches, each behind its"
+                    + " varint length, as protobuf's writeDelimitedTo writes them), otlp-proto-batch (each input is"
+                    + " one protobuf batch, e.g. one Kafka record's value saved to a file) or otlp-json (one OTLP/JSON"
+                    + " batch per line).")
+    String format;
+
     @Option(names = "--summary", description = "Print counts per route to stderr at the end.")
     boolean summary;
 
@@ -88,11 +101,18 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private Redactor redactor = Redactor.OFF;
 
+    private ClassifyFormat inputFormat = ClassifyFormat.LINES;
+
     @Override
     public Integer call() throws IOException {
         if (maxEventBytes < MIN_EVENT_BYTES || maxEventBytes > MAX_EVENT_BYTES) {
             throw new ConfigProblem("--max-event-bytes " + maxEventBytes + " is out of range; use " + MIN_EVENT_BYTES
                     + " to " + MAX_EVENT_BYTES + " (the default is " + Classifier.DEFAULT_MAX_EVENT_BYTES + ")");
+        }
+        inputFormat = ClassifyFormat.of(format);
+        if (inputFormat == null) {
+            throw new ConfigProblem("--format " + format
+                    + " is not a format imwatch reads; use lines, otlp-proto, otlp-proto-batch or otlp-json");
         }
         Classifier classifier = catalogOptions.classifier(maxEventBytes);
         redactor = redactOptions.redactor(environment);
@@ -158,7 +178,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     /** An input (not output) read failure: the file's fault, reported as such. */
-    private static final class InputProblem extends RuntimeException {
+    static final class InputProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         InputProblem(IOException cause) {
@@ -169,6 +189,10 @@ public final class ClassifyCommand implements Callable<Integer> {
     private void classifyAll(
             String source, InputStream in, Classifier classifier, OutputStream out, Map<Route, Long> counts)
             throws IOException {
+        if (inputFormat != ClassifyFormat.LINES) {
+            new OtlpClassify(classifier, vendor, redactor).classifyAll(source, in, inputFormat, out, counts);
+            return;
+        }
         LineReader lines = new LineReader(in, maxEventBytes, RAW_PREFIX_BYTES);
         long number = 0;
         for (LineReader.Line read = nextLine(lines); read != null; read = nextLine(lines)) {
