@@ -1,15 +1,12 @@
 package io.imwatch.app.it;
 
-import static io.imwatch.app.it.KafkaTestSupport.SEQ;
-import static io.imwatch.app.it.KafkaTestSupport.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.imwatch.app.demo.DemoEvent;
-import io.imwatch.app.demo.DemoTraffic;
 import io.imwatch.app.embedded.EmbeddedKafka;
+import io.imwatch.app.topology.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +22,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * imwatch is SIGKILLed mid-stream while records keep arriving, then restarted on the same state:
  * read_committed consumers see every input exactly once across the outputs, and the windowed
- * counts add up exactly.
+ * counts add up exactly. Run on a topic of JSON/text lines (one input per record) and on an OTLP
+ * topic (many log records per record: each id is inside a log record, and each must come out once,
+ * routed on its own or dead-lettered, alone or with its whole batch).
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class CrashRestartIT {
@@ -54,9 +52,10 @@ class CrashRestartIT {
         kafka.close();
     }
 
-    @Test
-    void shouldLoseAndDuplicateNothingAcrossAnAbruptRestart() throws Exception {
-        String prefix = "crash-" + System.nanoTime();
+    @ParameterizedTest
+    @EnumSource(CrashInput.class)
+    void shouldLoseAndDuplicateNothingAcrossAnAbruptRestart(CrashInput mode) throws Exception {
+        String prefix = "crash-" + mode.name().toLowerCase(java.util.Locale.ROOT) + "-" + System.nanoTime();
         String input = prefix + ".logs";
         KafkaTestSupport.createTopics(kafka.bootstrapServers(), 3, input);
         List<String> outputs =
@@ -64,7 +63,7 @@ class CrashRestartIT {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "application.id", prefix,
                 "bootstrap.servers", kafka.bootstrapServers(),
-                "input.topics", input,
+                "input.topics", input + mode.topicOption(),
                 "nocode.forward", "true",
                 "state.dir", kafka.scratchDir(prefix + "-state").toString(),
                 "topic.enriched", outputs.get(0),
@@ -84,17 +83,25 @@ class CrashRestartIT {
         Path log = Files.createTempFile("imwatch-crash-", ".log");
 
         AtomicInteger produced = new AtomicInteger();
-        Thread producer = new Thread(() -> produce(input, produced), "it-producer");
+        Thread producer = new Thread(
+                () -> {
+                    try (KafkaProducer<byte[], byte[]> p = KafkaTestSupport.producer(kafka.bootstrapServers())) {
+                        mode.produce(p, input, EVENTS, produced);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "it-producer");
         try (ImwatchProcess first = ImwatchProcess.start(settings, log)) {
             await().atMost(Duration.ofSeconds(90)).until(first::isReady);
             producer.start();
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> committedCount(outputs) >= 2_000);
+                    .until(() -> seen(mode, outputs).size() >= 2_000);
             first.kill();
             assertThat(first.isAlive()).isFalse();
         }
-        int atCrash = committedCount(outputs);
+        int atCrash = seen(mode, outputs).size();
         assertThat(produced.get()).as("the crash happened mid-stream").isLessThan(EVENTS);
         assertThat(atCrash).as("and after some output was committed").isGreaterThanOrEqualTo(2_000);
 
@@ -103,16 +110,9 @@ class CrashRestartIT {
             producer.join(TimeUnit.MINUTES.toMillis(2));
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> committedCount(outputs) >= EVENTS);
+                    .until(() -> seen(mode, outputs).size() >= EVENTS);
             Thread.sleep(2_000); // a duplicate, if any, would arrive right after the last record
-            Map<Integer, List<String>> seen = new HashMap<>();
-            for (String topic : outputs) {
-                for (ConsumerRecord<byte[], byte[]> record :
-                        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
-                    seen.computeIfAbsent(Integer.parseInt(header(record, SEQ)), k -> new ArrayList<>())
-                            .add(topic);
-                }
-            }
+            Map<Integer, List<String>> seen = seen(mode, outputs);
             List<String> duplicates = seen.entrySet().stream()
                     .filter(e -> e.getValue().size() > 1)
                     .map(e -> e.getKey() + " " + e.getValue())
@@ -128,6 +128,14 @@ class CrashRestartIT {
                     .as("every input once (log: %s)", log)
                     .containsExactlyInAnyOrderElementsOf(expected);
 
+            if (mode == CrashInput.OTLP) {
+                List<ConsumerRecord<byte[], byte[]>> dead =
+                        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), outputs.get(2));
+                assertThat(dead)
+                        .as("log records dead-lettered alone, and batches dead-lettered whole")
+                        .anyMatch(r -> KafkaTestSupport.header(r, DeadLetters.SOURCE_RECORD_INDEX) != null)
+                        .anyMatch(r -> KafkaTestSupport.header(r, DeadLetters.SOURCE_RECORD_INDEX) == null);
+            }
             assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2), log);
         }
     }
@@ -183,31 +191,17 @@ class CrashRestartIT {
         return total;
     }
 
-    private static int committedCount(List<String> topics) {
-        return topics.stream()
-                .mapToInt(t -> KafkaTestSupport.readCommitted(kafka.bootstrapServers(), t)
-                        .size())
-                .sum();
-    }
-
-    /** About 1,000 records a second, so that the crash lands while input is still arriving. */
-    private static void produce(String topic, AtomicInteger produced) {
-        DemoTraffic traffic = new DemoTraffic(11, true);
-        try (KafkaProducer<byte[], byte[]> producer = KafkaTestSupport.producer(kafka.bootstrapServers())) {
-            for (int seq = 0; seq < EVENTS; seq++) {
-                long now = System.currentTimeMillis();
-                DemoEvent event = traffic.next(now);
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(SEQ, Integer.toString(seq).getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>(topic, null, now, event.key(), event.value(), headers));
-                produced.incrementAndGet();
-                if (seq % 100 == 99) {
-                    producer.flush();
-                    Thread.sleep(100);
+    /** The input ids the committed outputs hold, each with the topics it was seen on. */
+    private static Map<Integer, List<String>> seen(CrashInput mode, List<String> outputs) throws Exception {
+        Map<Integer, List<String>> seen = new HashMap<>();
+        for (String topic : outputs) {
+            for (ConsumerRecord<byte[], byte[]> record :
+                    KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
+                for (int id : mode.ids(record)) {
+                    seen.computeIfAbsent(id, k -> new ArrayList<>()).add(topic);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        return seen;
     }
 }
