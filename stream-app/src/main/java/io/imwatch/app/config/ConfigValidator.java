@@ -18,6 +18,12 @@ import org.apache.kafka.common.internals.Topic;
 /** The one place settings are checked against each other and the catalogue; all problems are reported at once. */
 public final class ConfigValidator {
 
+    /**
+     * The OTLP topic the embedded demo adds to its inputs when {@code input.topics} is not set (the
+     * OpenTelemetry Collector's {@code kafkaexporter} default topic).
+     */
+    public static final String EMBEDDED_OTLP_TOPIC = "otlp_logs";
+
     /** The {@code input.topics} option that makes a topic one of OTLP log batches. */
     static final String OTLP_OPTION = "otlp";
 
@@ -31,6 +37,13 @@ public final class ConfigValidator {
         List<StreamSettings.InputTopic> inputs = new ArrayList<>();
         for (String entry : config.nonBlankList(ImwatchConfig.INPUT_TOPICS_CONFIG)) {
             inputs.add(inputTopic(entry, sources, catalog, problems));
+        }
+        if (config.isEmbedded()
+                && "default".equals(sources.origin(ImwatchConfig.INPUT_TOPICS_CONFIG))
+                && config.getString(ImwatchConfig.INPUT_PATTERN_CONFIG).isBlank()
+                && !"false".equals(config.getString(ImwatchConfig.DEMO_ENABLED_CONFIG))) {
+            // the embedded demo shows an OTLP stream too, unless the user chose the inputs
+            inputs.add(new StreamSettings.InputTopic(EMBEDDED_OTLP_TOPIC, null, StreamSettings.InputFormat.OTLP));
         }
         Optional<Pattern> pattern = Optional.empty();
         String patternText =

@@ -146,7 +146,8 @@ public final class ImwatchConfig extends AbstractConfig {
 
     public static final String DEMO_ENABLED_CONFIG = "demo.enabled";
     private static final String DEMO_ENABLED_DOC =
-            "Produce demo traffic into the first input topic (default: on when embedded).";
+            "Produce demo traffic into the first input topic, and OTLP batches into the first :otlp one"
+                    + " (default: on when embedded).";
 
     public static final String DEMO_RATE_CONFIG = "demo.rate";
     private static final String DEMO_RATE_DOC = "Demo events per second.";

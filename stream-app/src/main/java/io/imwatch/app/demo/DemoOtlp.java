@@ -23,9 +23,6 @@ import java.util.Random;
  */
 public final class DemoOtlp {
 
-    /** The embedded demo's OTLP topic ({@code input.topics=otlp_logs:otlp}), the Collector's default. */
-    public static final String TOPIC = "otlp_logs";
-
     /**
      * One log record.
      *

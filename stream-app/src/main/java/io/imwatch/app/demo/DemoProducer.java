@@ -15,18 +15,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Produces {@link DemoTraffic} into a topic at a steady rate, and every {@code spikeEvery} adds a
  * session-close spike of {@code spikeRate} extra events per second for {@code spikeLength}
- * (Turms heartbeat timeouts, then Easemob kicks, then OpenIM token expiries, in turn).
+ * (Turms heartbeat timeouts, then Easemob kicks, then OpenIM token expiries, in turn). Given an
+ * OTLP topic, it also writes {@link DemoOtlp} batches there, {@value #OTLP_BATCHES_PER_SECOND} a
+ * second (about 20 log records a second), as the OpenTelemetry Collector's {@code kafkaexporter} would.
  */
 public final class DemoProducer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProducer.class);
     private static final long TICK_MS = 100;
+    static final int OTLP_BATCHES_PER_SECOND = 2;
 
     /** The demo's pace and spike schedule. */
     public record Schedule(int ratePerSecond, Duration spikeEvery, Duration spikeLength, int spikeRatePerSecond) {}
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
+    private final String otlpTopic;
+    private final DemoOtlp otlp = new DemoOtlp(System.nanoTime());
     private final Schedule schedule;
     private final DemoTraffic traffic = new DemoTraffic(System.nanoTime(), true);
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -35,12 +40,18 @@ public final class DemoProducer implements AutoCloseable {
     private volatile DemoTraffic.Spike currentSpike;
 
     public DemoProducer(Map<String, Object> clientProperties, String topic, Schedule schedule) {
+        this(clientProperties, topic, null, schedule);
+    }
+
+    /** @param otlpTopic where to write OTLP batches too, or {@code null} */
+    public DemoProducer(Map<String, Object> clientProperties, String topic, String otlpTopic, Schedule schedule) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "imwatch-demo");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
+        this.otlpTopic = otlpTopic;
         this.schedule = schedule;
         this.thread = new Thread(this::run, "imwatch-demo");
         this.thread.setDaemon(true);
@@ -60,6 +71,7 @@ public final class DemoProducer implements AutoCloseable {
         long start = System.currentTimeMillis();
         double owed = 0;
         double spikeOwed = 0;
+        double otlpOwed = 0;
         int spikeNumber = -1;
         try {
             while (running.get()) {
@@ -85,6 +97,13 @@ public final class DemoProducer implements AutoCloseable {
                     spikeOwed += schedule.spikeRatePerSecond() * TICK_MS / 1000.0;
                     for (; spikeOwed >= 1; spikeOwed--) {
                         send(traffic.spike(spike, now));
+                    }
+                }
+                if (otlpTopic != null) {
+                    otlpOwed += OTLP_BATCHES_PER_SECOND * TICK_MS / 1000.0;
+                    for (; otlpOwed >= 1; otlpOwed--) {
+                        DemoEvent batch = otlp.next(now);
+                        producer.send(new ProducerRecord<>(otlpTopic, null, now, batch.key(), batch.value()));
                     }
                 }
                 Thread.sleep(Math.max(1, TICK_MS - (System.currentTimeMillis() - now)));

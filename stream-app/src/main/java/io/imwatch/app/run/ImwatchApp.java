@@ -245,12 +245,16 @@ public final class ImwatchApp implements AutoCloseable {
         DemoProducer demo = null;
         String demoEnabled = config.getString(ImwatchConfig.DEMO_ENABLED_CONFIG);
         if ("true".equals(demoEnabled) || ("auto".equals(demoEnabled) && config.isEmbedded())) {
-            if (settings.inputs().isEmpty()) {
-                throw new ConfigProblem("demo.enabled needs an input topic in input.topics to write to");
+            List<StreamSettings.InputTopic> lineInputs = settings.inputs(StreamSettings.InputFormat.LINES);
+            if (lineInputs.isEmpty()) {
+                throw new ConfigProblem("demo.enabled needs an input topic in input.topics to write to"
+                        + " (one not marked :otlp; an OTLP topic gets the demo's OTLP batches besides)");
             }
+            List<StreamSettings.InputTopic> otlpInputs = settings.inputs(StreamSettings.InputFormat.OTLP);
             demo = new DemoProducer(
                     clientProperties,
-                    settings.inputs().get(0).name(),
+                    lineInputs.get(0).name(),
+                    otlpInputs.isEmpty() ? null : otlpInputs.get(0).name(),
                     new DemoProducer.Schedule(
                             config.getInt(ImwatchConfig.DEMO_RATE_CONFIG),
                                     config.duration(ImwatchConfig.DEMO_SPIKE_EVERY_CONFIG),

@@ -59,6 +59,29 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void shouldAddTheDemosOtlpTopicOnlyToTheEmbeddedDefaultInputs() {
+        ConfigSources embedded = new ConfigSources().add("test", Map.of());
+        assertThat(ConfigValidator.validate(embedded.build(), embedded, CATALOG).inputs())
+                .containsExactly(
+                        new StreamSettings.InputTopic("im.logs", null),
+                        new StreamSettings.InputTopic(
+                                ConfigValidator.EMBEDDED_OTLP_TOPIC, null, StreamSettings.InputFormat.OTLP));
+
+        ConfigSources chosen = new ConfigSources().add("test", Map.of("input.topics", "im.logs"));
+        assertThat(ConfigValidator.validate(chosen.build(), chosen, CATALOG).inputs())
+                .extracting(StreamSettings.InputTopic::name)
+                .containsExactly("im.logs");
+        ConfigSources noDemo = new ConfigSources().add("test", Map.of("demo.enabled", "false"));
+        assertThat(ConfigValidator.validate(noDemo.build(), noDemo, CATALOG).inputs())
+                .extracting(StreamSettings.InputTopic::name)
+                .containsExactly("im.logs");
+        ConfigSources cluster = new ConfigSources().add("test", Map.of("bootstrap.servers", "kafka:9092"));
+        assertThat(ConfigValidator.validate(cluster.build(), cluster, CATALOG).inputs())
+                .extracting(StreamSettings.InputTopic::name)
+                .containsExactly("im.logs");
+    }
+
+    @Test
     void shouldRefuseTwoVendorsOrTwoFormatsForOneTopicAndAPatternOverAnOtlpTopic() {
         assertThatThrownBy(() -> validate(
                         Map.of("input.topics", "a:otlp:otlp,b:turms:openim,otlp_logs:otlp", "input.pattern", "otlp.*")))
