@@ -1,5 +1,7 @@
 package io.imwatch.app.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
@@ -11,9 +13,7 @@ import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -66,10 +66,21 @@ public final class DemoOtlp {
         return new DemoEvent("otlp-batch", null, batch(logs), now);
     }
 
-    /** One batch of {@code logs}: a resource per service, in order of first appearance, one scope each. */
+    /**
+     * One batch of {@code logs}, in their order: a resource (with its one scope) per run of logs of
+     * one service.
+     */
     public static byte[] batch(List<Log> logs) {
-        Map<String, ScopeLogs.Builder> byService = new LinkedHashMap<>();
+        ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
+        String service = null;
+        ScopeLogs.Builder scope = null;
         for (Log log : logs) {
+            if (!log.service().equals(service)) {
+                addResource(request, service, scope);
+                service = log.service();
+                scope = ScopeLogs.newBuilder()
+                        .setScope(InstrumentationScope.newBuilder().setName("imwatch-demo"));
+            }
             LogRecord.Builder record = LogRecord.newBuilder()
                     .setBody(AnyValue.newBuilder().setStringValue(log.body()))
                     .setSeverityNumber(SeverityNumber.SEVERITY_NUMBER_INFO)
@@ -78,33 +89,36 @@ public final class DemoOtlp {
                 record.setTimeUnixNano(log.timeMillis() * 1_000_000L)
                         .setObservedTimeUnixNano(log.timeMillis() * 1_000_000L);
             }
-            byService
-                    .computeIfAbsent(
-                            log.service(),
-                            s -> ScopeLogs.newBuilder()
-                                    .setScope(InstrumentationScope.newBuilder().setName("imwatch-demo")))
-                    .addLogRecords(record);
+            scope.addLogRecords(record);
         }
-        ExportLogsServiceRequest.Builder request = ExportLogsServiceRequest.newBuilder();
-        byService.forEach((service, scope) -> request.addResourceLogs(ResourceLogs.newBuilder()
-                .setResource(Resource.newBuilder()
-                        .addAttributes(attribute("service.name", service))
-                        .addAttributes(attribute("telemetry.sdk.name", "opentelemetry")))
-                .addScopeLogs(scope)));
+        addResource(request, service, scope);
         return request.build().toByteArray();
     }
 
-    /** {@code logs} as JSON lines, the same events as a line-per-record topic would carry them. */
-    public static List<byte[]> asJsonLines(List<Log> logs) {
-        return logs.stream()
-                .map(log -> ("{\"timeUnixNano\":\"" + log.timeMillis() * 1_000_000L + "\",\"body\":" + quote(log.body())
-                                + ",\"resource\":{\"service.name\":" + quote(log.service()) + "}}")
-                        .getBytes(StandardCharsets.UTF_8))
-                .toList();
+    private static void addResource(ExportLogsServiceRequest.Builder request, String service, ScopeLogs.Builder scope) {
+        if (scope != null) {
+            request.addResourceLogs(ResourceLogs.newBuilder()
+                    .setResource(Resource.newBuilder()
+                            .addAttributes(attribute("service.name", service))
+                            .addAttributes(attribute("telemetry.sdk.name", "opentelemetry")))
+                    .addScopeLogs(scope));
+        }
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /**
+     * {@code logs} as JSON lines, the same events as a line-per-record shipper writes them (the flat
+     * OpenTelemetry shape: {@code timeUnixNano}, {@code body}, {@code resource}).
+     */
+    public static List<byte[]> asJsonLines(List<Log> logs) {
+        return logs.stream()
+                .map(log -> {
+                    ObjectNode line = JsonNodeFactory.instance.objectNode();
+                    line.put("timeUnixNano", Long.toString(log.timeMillis() * 1_000_000L));
+                    line.put("body", log.body());
+                    line.putObject("resource").put("service.name", log.service());
+                    return line.toString().getBytes(StandardCharsets.UTF_8);
+                })
+                .toList();
     }
 
     private static KeyValue attribute(String key, String value) {
