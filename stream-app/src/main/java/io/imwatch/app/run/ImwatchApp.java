@@ -348,8 +348,16 @@ public final class ImwatchApp implements AutoCloseable {
 
     private String inputsDescription() {
         List<String> parts = new ArrayList<>();
-        settings.inputs()
-                .forEach(in -> parts.add(in.vendor() == null ? in.name() : in.name() + " (" + in.vendor() + ")"));
+        settings.inputs().forEach(in -> {
+            List<String> options = new ArrayList<>();
+            if (in.format() == StreamSettings.InputFormat.OTLP) {
+                options.add("OTLP");
+            }
+            if (in.vendor() != null) {
+                options.add(in.vendor());
+            }
+            parts.add(options.isEmpty() ? in.name() : in.name() + " (" + String.join(", ", options) + ")");
+        });
         settings.inputPattern().ifPresent(p -> parts.add("/" + p.pattern() + "/"));
         return String.join(", ", parts);
     }
