@@ -116,6 +116,19 @@ class ClassifyOtlpTest {
     }
 
     @Test
+    void shouldClassifyTheOtlpJsonSample() throws Exception {
+        Path sample = Path.of("..", "samples", "otlp-logs.jsonl");
+
+        List<JsonNode> out = lines(CliRunner.run("", "classify", "--format", "otlp-json", sample.toString())
+                .out());
+
+        assertThat(codes(out)).isEqualTo("[1501, 1204, 206]");
+        assertThat(out)
+                .extracting(line -> line.path("imwatch").path("route").asText())
+                .containsOnly("enriched");
+    }
+
+    @Test
     void shouldRefuseAnUnknownFormatInOneLine() {
         CliRunner.Result result = CliRunner.run("", "classify", "--format", "otlp");
 
