@@ -32,6 +32,9 @@ final class ExpandOtlpProcessor implements Processor<byte[], OtlpBatch, byte[], 
 
     @Override
     public void process(Record<byte[], OtlpBatch> batch) {
+        if (batch.value() == null) {
+            return; // a tombstone: an empty batch, no log record to route
+        }
         for (OtlpBatch.Event event : batch.value().events()) {
             context.forward(new Record<>(
                     batch.key(),
