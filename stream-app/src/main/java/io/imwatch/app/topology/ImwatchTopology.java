@@ -7,11 +7,14 @@ import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.window.Classified;
+import io.imwatch.app.window.Summing;
+import io.imwatch.app.window.SummingProcessor;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,8 +35,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * inputs ─ read-logs ─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
  *   (bad records → deserialization│─ route-unknown ─ write-unknown ─ topic.unknown
  *    handler → topic.deadletter)  ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
- *                                 ├─ counts (windowed, exactly-once) ─ topic.counts
- *                                 └─ alerts (spike detector) ─ topic.alerts
+ *                                 └─ sum-codes ─┬─ counts (windowed, exactly-once) ─ topic.counts
+ *                                   (per key,   └─ alerts (spike detector) ─ topic.alerts
+ *                                    window)
  * </pre>
  */
 public final class ImwatchTopology {
@@ -118,8 +122,14 @@ public final class ImwatchTopology {
             write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings.redactor());
         }
 
-        CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
-        AlertsTopology.addTo(builder, classified, outputs.alerts(), settings, alertRules);
+        // counts and alert signals are sums of the same occurrences: one summing step feeds both
+        List<KStream<String, Long>> sums = Summing.addTo(
+                builder,
+                classified,
+                List.of(CountsTopology.sums(settings), AlertsTopology.sums(alertRules)),
+                SummingProcessor.maxSpan(settings.countsGrace()));
+        CountsTopology.addTo(builder, sums.get(0), outputs.counts(), settings, metrics);
+        AlertsTopology.addTo(builder, sums.get(1), outputs.alerts(), settings, alertRules);
         return builder.build();
     }
 
