@@ -55,7 +55,7 @@ public final class SummingProcessor implements Processor<byte[], Classified, Str
         for (int b = 0; b < stores.length; b++) {
             stores[b] = context.getStateStore(branches.get(b).storeName());
             // sums a crash or a rebalance left behind: forwarded at the next flush
-            stores[b].latestEventTimes().forEach(this::spanned);
+            stores[b].reload().forEach(this::spanned);
         }
         this.codeSums = new CodeSums(branches, stores);
         context.schedule(FLUSH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> flush());

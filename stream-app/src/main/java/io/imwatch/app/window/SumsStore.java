@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.TimestampedBytesStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
@@ -35,11 +36,13 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  *
  * <p>The changelog keeps the format of the cached store this replaces ({@link WindowKeys} string
  * key, timestamped long: the sum and the latest event time it counted), so sums pending at an
- * upgrade are carried over.
+ * upgrade are carried over. It is a {@link TimestampedBytesStore}: Kafka Streams looks for that mark
+ * on the store it registers (this one, not the inner store) to restore the changelog's plain values
+ * as timestamped ones.
  *
  * <p>Not thread-safe; one stream thread owns a task's stores.
  */
-public final class SumsStore implements StateStore, CachedStateStore<String, Long> {
+public final class SumsStore implements StateStore, CachedStateStore<String, Long>, TimestampedBytesStore {
 
     private static final Comparator<Sum> OLDEST_WINDOW_FIRST =
             Comparator.comparingLong((Sum s) -> s.windowStart).thenComparing(s -> s.key);
@@ -124,8 +127,13 @@ public final class SumsStore implements StateStore, CachedStateStore<String, Lon
         dirty.clear();
     }
 
-    /** The latest event time of every sum, from the store: what a restart or a rebalance left behind. */
-    public List<Long> latestEventTimes() {
+    /**
+     * Reads the sums again from the changelogged store, which holds everything committed, and
+     * returns their latest event times: for a processor starting on this store. The store may have
+     * been a standby's since it last ran, so what memory held then is stale.
+     */
+    public List<Long> reload() {
+        forget();
         load();
         return sums.values().stream().map(s -> s.latest).toList();
     }

@@ -80,7 +80,7 @@ class SumsStoreTest {
     void shouldContinueSumsLeftInTheStoreAndForwardThemOldestWindowFirst() {
         changelog.put(WindowKeys.of(60_000, "a"), ValueAndTimestamp.make(5L, 61_000L)); // left by a crash
         SumsStore restarted = open();
-        assertThat(restarted.latestEventTimes()).containsExactly(61_000L);
+        assertThat(restarted.reload()).containsExactly(61_000L);
 
         restarted.sum("a", 60_000).add(2, 62_000);
         restarted.sum("b", 0).add(1, 1_000);
@@ -99,6 +99,17 @@ class SumsStoreTest {
         assertThatThrownBy(() -> a.add(1, 1_500)).isInstanceOf(IllegalStateException.class);
         store.sum("a", 0).add(1, 1_500);
         assertThat(drain(store)).containsExactly("a=1@1500");
+    }
+
+    @Test
+    void shouldReloadWhatWasCommittedMeanwhileWhenAProcessorStartsAgain() {
+        store.sum("a", 0).add(1, 1_000);
+        store.flushCache();
+        // meanwhile a standby of this task restores another instance's commits into the store
+        changelog.put(WindowKeys.of(0, "a"), ValueAndTimestamp.make(4L, 3_000L));
+
+        assertThat(store.reload()).containsExactly(3_000L);
+        assertThat(drain(store)).containsExactly("a=4@3000");
     }
 
     @Test
