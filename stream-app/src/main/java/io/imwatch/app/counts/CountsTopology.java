@@ -3,8 +3,8 @@ package io.imwatch.app.counts;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.metrics.ImwatchMetrics;
-import io.imwatch.app.window.Classified;
-import io.imwatch.app.window.WindowSums;
+import io.imwatch.app.window.SumBranch;
+import io.imwatch.app.window.Summing;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Tumbling-window counts per (vendor, space, class, code) and per (vendor, session-close reason),
- * in event time, summed per source task before the repartition ({@link WindowSums}), emitted
+ * in event time, summed per source task before the repartition ({@link Summing}), emitted
  * once per window when it closes: window end + grace, in stream time while records arrive and on
  * the wall clock once they stop ({@link WindowCountsProcessor}). Exact under exactly-once: the
  * stores, their changelogs and the output commit together.
@@ -34,22 +34,27 @@ public final class CountsTopology {
 
     private CountsTopology() {}
 
+    /** The counts' branch of the summing step ({@link Summing}): a code's count and its session close's. */
+    public static SumBranch sums(StreamSettings settings) {
+        return new SumBranch(
+                "counts", BUFFER, new CountKeys(settings.countsWindow().toMillis()));
+    }
+
     /**
      * Adds the counting branch to {@code builder}.
      *
      * @param builder the topology being built
-     * @param classified the classified records
+     * @param sums the counts' sums per key and window, from the {@link #sums} branch of the summing step
      * @param counts the topic the closed windows' counts are written to
      * @param settings the window and its grace ({@code counts.window}, {@code counts.grace})
      * @param metrics where late (uncounted) occurrences are counted
      */
     public static void addTo(
             StreamsBuilder builder,
-            KStream<byte[], Classified> classified,
+            KStream<String, Long> sums,
             TopicSpec<String, byte[]> counts,
             StreamSettings settings,
             ImwatchMetrics metrics) {
-        builder.addStateStore(WindowSums.storeBuilder(BUFFER));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long())
                         .withCachingEnabled());
@@ -57,10 +62,7 @@ public final class CountsTopology {
             metrics.lateCounts(kind, 0); // every kind's series exists from the start, at zero
         }
         long window = settings.countsWindow().toMillis();
-        long maxSpan = WindowSums.maxSpan(settings.countsGrace());
-        classified
-                .process(() -> new CountKeysProcessor(window, maxSpan), Named.as("count-keys"), BUFFER)
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
+        sums.repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new WindowCountsProcessor(
                                 window, settings.countsGrace().toMillis(), metrics),

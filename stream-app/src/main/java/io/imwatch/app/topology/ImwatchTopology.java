@@ -7,6 +7,8 @@ import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.window.Classified;
+import io.imwatch.app.window.Summing;
+import io.imwatch.app.window.SummingProcessor;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
@@ -35,9 +37,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * inputs ─ read-logs ───────────────────┬─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
  * OTLP inputs ─ read-otlp ─ expand-otlp ┘            ├─ route-unknown ─ write-unknown ─ topic.unknown
  *   (one event per log record;                       ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
- *    an unreadable log record → topic.deadletter)    ├─ counts (windowed, exactly-once) ─ topic.counts
- * (unreadable records and batches: deserialization   └─ alerts (spike detector) ─ topic.alerts
- *  handler → topic.deadletter)
+ *    an unreadable log record → topic.deadletter)    └─ sum-codes ─┬─ counts (windowed, exactly-once) ─ topic.counts
+ * (unreadable records and batches: deserialization     (per key,   └─ alerts (spike detector) ─ topic.alerts
+ *  handler → topic.deadletter)                          window)
  * </pre>
  */
 public final class ImwatchTopology {
@@ -125,8 +127,14 @@ public final class ImwatchTopology {
             write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings.redactor());
         }
 
-        CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
-        AlertsTopology.addTo(builder, classified, outputs.alerts(), settings, alertRules);
+        // counts and alert signals are sums of the same occurrences: one summing step feeds both
+        List<KStream<String, Long>> sums = Summing.addTo(
+                builder,
+                classified,
+                List.of(CountsTopology.sums(settings), AlertsTopology.sums(alertRules)),
+                SummingProcessor.maxSpan(settings.countsGrace()));
+        CountsTopology.addTo(builder, sums.get(0), outputs.counts(), settings, metrics);
+        AlertsTopology.addTo(builder, sums.get(1), outputs.alerts(), settings, alertRules);
         return builder.build();
     }
 

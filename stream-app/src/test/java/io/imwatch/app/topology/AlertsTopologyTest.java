@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imwatch.app.alerts.AlertEvent;
 import io.imwatch.app.alerts.AlertJson;
 import io.imwatch.app.alerts.detection.AlertsTopology;
-import io.imwatch.app.window.WindowSums;
+import io.imwatch.app.window.SummingProcessor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class AlertsTopologyTest {
             f.logs.pipeInput(new TestRecord<>(null, HEARTBEAT_CLOSE.formatted(t).getBytes(UTF_8), t));
         }
         f.flushSums();
-        f.driver.advanceWallClockTime(Duration.ofMinutes(1).minus(WindowSums.FLUSH_INTERVAL));
+        f.driver.advanceWallClockTime(Duration.ofMinutes(1).minus(SummingProcessor.FLUSH_INTERVAL));
     }
 
     private List<AlertEvent> alerts() {

@@ -7,7 +7,7 @@ import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.run.StreamsProperties;
-import io.imwatch.app.window.WindowSums;
+import io.imwatch.app.window.SummingProcessor;
 import io.imwatch.classify.Classifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ final class TopologyFixture implements AutoCloseable {
 
     /** Moves the wall clock past one flush of the per-window sums, so counts and signals reach their windows. */
     void flushSums() {
-        driver.advanceWallClockTime(WindowSums.FLUSH_INTERVAL);
+        driver.advanceWallClockTime(SummingProcessor.FLUSH_INTERVAL);
     }
 
     @Override

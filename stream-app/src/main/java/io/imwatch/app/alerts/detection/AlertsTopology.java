@@ -3,8 +3,8 @@ package io.imwatch.app.alerts.detection;
 import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
-import io.imwatch.app.window.Classified;
-import io.imwatch.app.window.WindowSums;
+import io.imwatch.app.window.SumBranch;
+import io.imwatch.app.window.Summing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The in-stream alerting: codes that alert rules count become per-series signals, summed per
- * series and window, repartitioned by series so that one task owns each series, then judged window by window by the spike detector.
+ * series and window ({@link Summing}, beside the counts), repartitioned by series so that one task owns each series, then judged window by window by the spike detector.
  */
 public final class AlertsTopology {
 
@@ -33,12 +33,17 @@ public final class AlertsTopology {
 
     private AlertsTopology() {}
 
+    /** The alert signals' branch of the summing step ({@link Summing}): one signal per rule that counts a code. */
+    public static SumBranch sums(AlertRules rules) {
+        return new SumBranch("alert-signals", SIGNAL_SUMS, new AlertSignals(rules));
+    }
+
     /**
      * Adds the alerting branch to {@code builder}: the same parameter order as {@code
      * CountsTopology.addTo}, then what only alerts need.
      *
      * @param builder the topology being built
-     * @param classified the classified records
+     * @param signals the signals' sums per series and window, from the {@link #sums} branch of the summing step
      * @param alerts the topic alert events are written to
      * @param settings windows (alert windows share {@code counts.grace}, see {@code
      *     ImwatchConfig.COUNTS_GRACE_CONFIG}), evaluation interval and the alerts' generator URL
@@ -46,7 +51,7 @@ public final class AlertsTopology {
      */
     public static void addTo(
             StreamsBuilder builder,
-            KStream<byte[], Classified> classified,
+            KStream<String, Long> signals,
             TopicSpec<String, byte[]> alerts,
             StreamSettings settings,
             AlertRules rules) {
@@ -56,13 +61,7 @@ public final class AlertsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
-        builder.addStateStore(WindowSums.storeBuilder(SIGNAL_SUMS));
-        classified
-                .process(
-                        () -> new AlertSignalsProcessor(rules, WindowSums.maxSpan(settings.countsGrace())),
-                        Named.as("alert-signals"),
-                        SIGNAL_SUMS)
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
+        signals.repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(REPARTITION))
                 .process(
                         () -> new SpikeDetectorProcessor(
                                 rules,
