@@ -5,6 +5,7 @@ import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;
+import io.imwatch.app.livecatalog.LiveCatalog;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.window.Classified;
 import io.imwatch.classify.Classifier;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the imwatch topology from typed settings; a pure function (no I/O). Every processor,
@@ -34,6 +36,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *    handler → topic.deadletter)  ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
  *                                 ├─ counts (windowed, exactly-once) ─ topic.counts
  *                                 └─ alerts (spike detector) ─ topic.alerts
+ * topic.catalog ─ read-catalog ─ apply-catalog (global store catalog-store) ─ LiveCatalog ─▶ classify
  * </pre>
  */
 public final class ImwatchTopology {
@@ -61,7 +64,12 @@ public final class ImwatchTopology {
         }
     }
 
+    /** Name of the global store that mirrors the catalogue topic. */
+    public static final String CATALOG_STORE = "catalog-store";
+
     /**
+     * A topology with one fixed catalogue: no catalogue topic.
+     *
      * @param settings validated settings (inputs, windows, switches)
      * @param outputs the output topics and serdes
      * @param classifier the shared extraction + classification core; its parser (built with {@code
@@ -75,8 +83,28 @@ public final class ImwatchTopology {
             Classifier classifier,
             AlertRules alertRules,
             ImwatchMetrics metrics) {
+        return build(settings, outputs, null, LiveCatalog.fixed(classifier), alertRules, metrics);
+    }
+
+    /**
+     * A topology whose catalogue follows a compacted topic: every instance reads {@code catalogTopic}
+     * into a global store (restored, by replaying the topic, before any record is processed) and
+     * hands each file to {@code catalog}, the injected swap point the classify step reads.
+     *
+     * @param catalogTopic the catalogue topic (key: file name, value: YAML), or {@code null} for none
+     * @param catalog the swap point; its versions' parser (all share the base's envelope and {@code
+     *     settings.maxEventBytes()}) deserializes the input records
+     */
+    public static Topology build(
+            StreamSettings settings,
+            Outputs outputs,
+            TopicSpec<String, byte[]> catalogTopic,
+            LiveCatalog catalog,
+            AlertRules alertRules,
+            ImwatchMetrics metrics) {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(catalog, "catalog");
+        Classifier classifier = catalog.current().classifier();
         if (classifier.parser().maxBytes() != settings.maxEventBytes()) {
             throw new IllegalArgumentException("the classifier reads events of up to "
                     + classifier.parser().maxBytes()
@@ -84,6 +112,18 @@ public final class ImwatchTopology {
                     + ": build it with new Classifier(catalog, rules, settings.maxEventBytes())");
         }
         StreamsBuilder builder = new StreamsBuilder();
+        if (catalogTopic != null) {
+            builder.addGlobalStore(
+                    Stores.keyValueStoreBuilder(
+                                    Stores.inMemoryKeyValueStore(CATALOG_STORE),
+                                    catalogTopic.keySerde(),
+                                    catalogTopic.valueSerde())
+                            .withLoggingDisabled(),
+                    catalogTopic.name(),
+                    Consumed.with(catalogTopic.keySerde(), catalogTopic.valueSerde())
+                            .withName("read-catalog"),
+                    () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
+        }
         Serde<LogEvent> events = Serdes.serdeFrom(
                 (topic, event) -> {
                     throw new UnsupportedOperationException("log events are never written back");
@@ -105,7 +145,7 @@ public final class ImwatchTopology {
         }
 
         KStream<byte[], Classified> classified =
-                logs.processValues(() -> new ClassifyProcessor(classifier, settings, metrics), Named.as("classify"));
+                logs.processValues(() -> new ClassifyProcessor(catalog, settings, metrics), Named.as("classify"));
 
         Map<String, KStream<byte[], Classified>> routes = classified
                 .split(Named.as("route-"))
@@ -126,7 +166,9 @@ public final class ImwatchTopology {
     /** Writes one route; dead letters never pass here, so they keep their original bytes. */
     private static void write(
             KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, Redactor redactor) {
-        stream.mapValues(value -> EnrichedJson.write(value.event(), redactor), Named.as("write-" + name))
+        stream.mapValues(
+                        value -> EnrichedJson.write(value.event(), redactor, value.catalogVersion()),
+                        Named.as("write-" + name))
                 .to(
                         topic.name(),
                         Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));
