@@ -43,10 +43,14 @@ public final class LiveCatalog {
     private final AtomicReference<CatalogVersion> current;
     private final List<Consumer<CatalogVersion>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean applied;
+    /** Where a replay collects rejections (name → why) instead of logging them; {@code null} when live. */
+    private final Map<String, String> replayRejections;
 
-    private LiveCatalog(CatalogBase base, CatalogMetrics metrics, CatalogVersion first) {
+    private LiveCatalog(
+            CatalogBase base, CatalogMetrics metrics, CatalogVersion first, Map<String, String> replayRejections) {
         this.base = base;
         this.metrics = metrics;
+        this.replayRejections = replayRejections;
         this.current = new AtomicReference<>(first);
         if (metrics != null) {
             metrics.live(first.fingerprint(), first.entries());
@@ -60,8 +64,31 @@ public final class LiveCatalog {
      * @throws io.imwatch.catalog.FileProblemsException if the base itself does not build
      */
     public static LiveCatalog start(CatalogBase base, CatalogMetrics metrics) {
-        return new LiveCatalog(Objects.requireNonNull(base, "base"), metrics, base.build(Map.of()));
+        return new LiveCatalog(Objects.requireNonNull(base, "base"), metrics, base.build(Map.of()), null);
     }
+
+    /**
+     * What an instance starting now would classify with: {@code records} (the catalogue topic, in
+     * offset order; a {@code null} value is a tombstone) applied on {@code base}, silently.
+     */
+    public static Replay replay(CatalogBase base, List<Map.Entry<String, byte[]>> records) {
+        Map<String, String> rejected = new TreeMap<>();
+        LiveCatalog quiet = new LiveCatalog(Objects.requireNonNull(base, "base"), null, base.build(Map.of()), rejected);
+        for (Map.Entry<String, byte[]> record : records) {
+            if (quiet.apply(record.getKey(), record.getValue()) != Outcome.REJECTED) {
+                rejected.remove(record.getKey());
+            }
+        }
+        return new Replay(quiet.current(), rejected);
+    }
+
+    /**
+     * The outcome of {@link #replay}.
+     *
+     * @param version the version that would be live
+     * @param rejected the files whose latest value would be refused, by name, with why (one line)
+     */
+    public record Replay(CatalogVersion version, Map<String, String> rejected) {}
 
     /** One version forever: a topology without a catalogue topic. */
     public static LiveCatalog fixed(Classifier classifier) {
@@ -70,7 +97,7 @@ public final class LiveCatalog {
                 classifier.catalog().fingerprint().substring(0, CatalogOverlay.SHORT),
                 classifier.catalog().entries().size(),
                 new TreeMap<>());
-        return new LiveCatalog(null, null, only);
+        return new LiveCatalog(null, null, only, null);
     }
 
     /** The version to classify the next record with. */
@@ -120,10 +147,14 @@ public final class LiveCatalog {
         } catch (RuntimeException e) {
             // anything a published file makes the build throw must leave the last good version live
             log.debug("catalogue-topic record {} rejected", name, e);
+
             reject(live, name, overlay == null ? "tombstone" : overlay.shortFingerprint(), CatalogBase.oneLine(e));
             return Outcome.REJECTED;
         }
         current.set(built);
+        if (replayRejections != null) {
+            return Outcome.SWITCHED;
+        }
         log.info(
                 "catalogue version {} ({} entries) is live: {} {} on {}",
                 built.fingerprint(),
@@ -139,6 +170,10 @@ public final class LiveCatalog {
     }
 
     private void reject(CatalogVersion live, String name, String fingerprint, String why) {
+        if (replayRejections != null) {
+            replayRejections.put(name, why);
+            return;
+        }
         log.warn(
                 "{} record '{}' ({}) rejected, staying on catalogue version {}: {}",
                 base.topic(),
