@@ -142,6 +142,7 @@ public final class LiveCatalog {
             return Outcome.UNCHANGED;
         }
         CatalogVersion built;
+        long start = System.nanoTime();
         try {
             built = base.build(next);
         } catch (RuntimeException e) {
@@ -156,9 +157,10 @@ public final class LiveCatalog {
             return Outcome.SWITCHED;
         }
         log.info(
-                "catalogue version {} ({} entries) is live: {} {} on {}",
+                "catalogue version {} ({} entries, built in {} ms) is live: {} {} on {}",
                 built.fingerprint(),
                 built.entries(),
+                (System.nanoTime() - start) / 1_000_000,
                 name,
                 overlay == null ? "removed" : "published (" + overlay.shortFingerprint() + ")",
                 base.topic());
