@@ -210,14 +210,17 @@ class CatalogTopicIT {
                 assertEveryInputOnceOnOneVersionAtATime(outputs, produced.get(), base, next, log);
 
                 Cli list = cli(settings, "catalog", "list");
-                assertThat(list.exit()).as("a rejected file is a problem to fix: %s", list.err()).isEqualTo(1);
+                assertThat(list.exit())
+                        .as("a rejected file is a problem to fix: %s", list.err())
+                        .isEqualTo(1);
                 assertThat(list.out())
                         .containsPattern("inhouse-extra.yaml +catalog +03ac8f246220 +1  rejected: ")
                         .contains("catalogue version " + next + ": 782 entries");
                 Cli deleted = cli(settings, "catalog", "delete", "inhouse-extra.yaml");
                 assertThat(deleted.exit()).as(deleted.err()).isZero();
                 for (ImwatchProcess instance : List.of(a, b)) {
-                    await().atMost(Duration.ofSeconds(30)).until(() -> liveFingerprint(instance).equals(base));
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> liveFingerprint(instance).equals(base));
                 }
             }
         } finally {
