@@ -115,7 +115,10 @@ public final class LiveCatalog {
         return applied;
     }
 
-    /** Calls {@code listener} on the applying thread with every version that becomes live. */
+    /**
+     * Calls {@code listener} on the applying thread with every version about to become live, before
+     * any record is classified with it.
+     */
     public void onSwitch(Consumer<CatalogVersion> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
@@ -148,10 +151,11 @@ public final class LiveCatalog {
         } catch (RuntimeException e) {
             // anything a published file makes the build throw must leave the last good version live
             log.debug("catalogue-topic record {} rejected", name, e);
-
             reject(live, name, overlay == null ? "tombstone" : overlay.shortFingerprint(), CatalogBase.oneLine(e));
             return Outcome.REJECTED;
         }
+        // before the switch: the new version's series exist at 0 before its first record counts
+        listeners.forEach(listener -> listener.accept(built));
         current.set(built);
         if (replayRejections != null) {
             return Outcome.SWITCHED;
@@ -167,7 +171,6 @@ public final class LiveCatalog {
         if (metrics != null) {
             metrics.live(built.fingerprint(), built.entries());
         }
-        listeners.forEach(listener -> listener.accept(built));
         return Outcome.SWITCHED;
     }
 

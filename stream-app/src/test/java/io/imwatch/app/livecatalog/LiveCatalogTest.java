@@ -165,6 +165,16 @@ class LiveCatalogTest {
     }
 
     @Test
+    void shouldTellListenersOfAVersionBeforeAnyRecordCanBeClassifiedWithIt() {
+        List<String> liveWhenTold = new ArrayList<>();
+        live.onSwitch(version -> liveWhenTold.add(live.current().fingerprint() + ">" + version.fingerprint()));
+
+        publish("inhouse.yaml", INHOUSE);
+
+        assertThat(liveWhenTold).containsExactly(base + ">" + live.current().fingerprint());
+    }
+
+    @Test
     void shouldNotSwitchForAFileAlreadyLiveAsItIs() {
         publish("inhouse.yaml", INHOUSE);
         CatalogVersion live1 = live.current();
