@@ -105,7 +105,9 @@ final class CatalogSuggestCommand implements Callable<Integer> {
             readFile(source.file, codes);
             from = source.file.toString();
         }
-        Catalog catalog = catalogOptions.catalog();
+        // with a cluster, the instances' own base (catalog.files): the stub's defaults follow their spaces
+        Catalog catalog =
+                source.topic != null ? kafka.base().build(Map.of()).classifier().catalog() : catalogOptions.catalog();
         summary(codes, from, err);
         Map<String, Map<String, List<UnknownCodes.Seen>>> draftable = codes.draftable();
         for (var vendor : draftable.entrySet()) {

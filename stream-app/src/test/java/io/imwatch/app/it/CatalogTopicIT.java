@@ -149,6 +149,16 @@ class CatalogTopicIT {
                     .until(() -> codeSeen(outputs.get(1), 4711));
             String base = liveFingerprint(a);
 
+            // the unknown code, as a human curating the catalogue finds it
+            Cli suggested = cli(settings, "catalog", "suggest", "--from-topic", outputs.get(1), "--since", "1h");
+            assertThat(suggested.exit()).as(suggested.err()).isZero();
+            assertThat(suggested.err()).containsPattern("inhouse +gateway +4711 +UNKNOWN +\\d+ +20\\d\\d-");
+            assertThat(suggested.out())
+                    .contains("vendor: inhouse")
+                    .contains("reported as QUOTA_EXCEEDED")
+                    .contains("defaults: {category: \"Gateway\", class: ")
+                    .contains("{code: 4711, name: }");
+
             Path extra =
                     Files.writeString(Files.createTempDirectory("it-catalog").resolve("inhouse-extra.yaml"), EXTRA);
             Cli published = cli(settings, "catalog", "publish", extra.toString());
