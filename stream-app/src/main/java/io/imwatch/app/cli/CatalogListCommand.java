@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.imwatch.app.livecatalog.CatalogBase;
 import io.imwatch.app.livecatalog.CatalogOverlay;
+import io.imwatch.app.livecatalog.CatalogVersion;
 import io.imwatch.app.livecatalog.LiveCatalog;
 import io.imwatch.app.run.CatalogTopic;
+import io.imwatch.catalog.Catalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,7 +51,7 @@ final class CatalogListCommand implements Callable<Integer> {
             }
         });
         LiveCatalog.Replay replay = LiveCatalog.replay(base, records);
-        var live = replay.version();
+        CatalogVersion live = replay.version();
         out.printf("%-32s %-8s %-13s %8s  %s%n", "NAME", "KIND", "FINGERPRINT", "ENTRIES", "STATUS");
         latest.forEach((name, yaml) -> {
             CatalogOverlay file = CatalogOverlay.of(name, yaml);
@@ -70,7 +72,7 @@ final class CatalogListCommand implements Callable<Integer> {
     }
 
     /** Entries a catalogue contributes to the live version, or the number of rules a rule file holds. */
-    private static String entries(CatalogOverlay file, io.imwatch.catalog.Catalog catalog, String source) {
+    private static String entries(CatalogOverlay file, Catalog catalog, String source) {
         if (file.kind() == CatalogOverlay.Kind.CATALOG) {
             long n = catalog.entries().stream()
                     .filter(e -> e.source().equals(source))

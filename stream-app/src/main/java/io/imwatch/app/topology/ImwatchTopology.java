@@ -112,18 +112,6 @@ public final class ImwatchTopology {
                     + ": build it with new Classifier(catalog, rules, settings.maxEventBytes())");
         }
         StreamsBuilder builder = new StreamsBuilder();
-        if (catalogTopic != null) {
-            builder.addGlobalStore(
-                    Stores.keyValueStoreBuilder(
-                                    Stores.inMemoryKeyValueStore(CATALOG_STORE),
-                                    catalogTopic.keySerde(),
-                                    catalogTopic.valueSerde())
-                            .withLoggingDisabled(),
-                    catalogTopic.name(),
-                    Consumed.with(catalogTopic.keySerde(), catalogTopic.valueSerde())
-                            .withName("read-catalog"),
-                    () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
-        }
         Serde<LogEvent> events = Serdes.serdeFrom(
                 (topic, event) -> {
                     throw new UnsupportedOperationException("log events are never written back");
@@ -160,6 +148,19 @@ public final class ImwatchTopology {
 
         CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
         AlertsTopology.addTo(builder, classified, outputs.alerts(), settings, alertRules);
+        // added last so the stream sub-topologies keep their numbers (task ids, state directories)
+        if (catalogTopic != null) {
+            builder.addGlobalStore(
+                    Stores.keyValueStoreBuilder(
+                                    Stores.inMemoryKeyValueStore(CATALOG_STORE),
+                                    catalogTopic.keySerde(),
+                                    catalogTopic.valueSerde())
+                            .withLoggingDisabled(),
+                    catalogTopic.name(),
+                    Consumed.with(catalogTopic.keySerde(), catalogTopic.valueSerde())
+                            .withName("read-catalog"),
+                    () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
+        }
         return builder.build();
     }
 

@@ -4,10 +4,23 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imwatch.app.alerts.rules.AlertRules;
+import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.config.ConfigValidator;
+import io.imwatch.app.config.ImwatchConfig;
+import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.config.TopicSpec;
+import io.imwatch.app.livecatalog.CatalogBase;
+import io.imwatch.app.livecatalog.LiveCatalog;
 import io.imwatch.app.metrics.CatalogMetrics;
+import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEventParser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +116,32 @@ class CatalogTopicTopologyTest {
 
         KeyValueStore<String, byte[]> store = fixture.driver.getKeyValueStore(ImwatchTopology.CATALOG_STORE);
         assertThat(new String(store.get("inhouse-more.yaml"), UTF_8)).isEqualTo(MORE_CODES);
+    }
+
+    @Test
+    void shouldKeepTheStreamSubTopologiesNumberedAsWithoutTheCatalogueTopic() {
+        ConfigSources sources = new ConfigSources().add("test", Map.of(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG, "x:1"));
+        StreamSettings settings = ConfigValidator.validate(
+                sources.build(), sources, Classifier.builtin().catalog());
+        ImwatchMetrics metrics = new ImwatchMetrics(new SimpleMeterRegistry());
+        AlertRules rules = AlertRules.defaults(settings.countsWindow());
+        TopologyDescription without = ImwatchTopology.build(
+                        settings, ImwatchTopology.Outputs.of(settings), Classifier.builtin(), rules, metrics)
+                .describe();
+        TopologyDescription with = ImwatchTopology.build(
+                        settings,
+                        ImwatchTopology.Outputs.of(settings),
+                        new TopicSpec<>("im.catalog", Serdes.String(), Serdes.ByteArray()),
+                        LiveCatalog.start(CatalogBase.builtin("im.catalog"), null),
+                        rules,
+                        metrics)
+                .describe();
+
+        // task ids (and so local state directories) follow sub-topology numbers: an upgrade keeps them
+        assertThat(with.subtopologies()).isEqualTo(without.subtopologies());
+        assertThat(with.globalStores()).hasSize(1);
+        assertThat(with.globalStores().iterator().next().id())
+                .isEqualTo(without.subtopologies().size());
     }
 
     @Test
