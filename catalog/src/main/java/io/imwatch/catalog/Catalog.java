@@ -286,6 +286,16 @@ public final class Catalog {
 
         private Builder() {}
 
+        /**
+         * A new builder holding the files added so far, already parsed: a base (built-ins plus
+         * configured files) read once and copied for each overlay set.
+         */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.files.addAll(files);
+            return copy;
+        }
+
         /** Adds the built-in vendor catalogues. */
         public Builder addBuiltins() {
             for (String vendor : BUILTIN_VENDORS) {

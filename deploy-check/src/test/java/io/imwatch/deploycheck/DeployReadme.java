@@ -13,12 +13,21 @@ final class DeployReadme {
 
     private DeployReadme() {}
 
-    /** The topics of the README's {@code for topic in ...; do kafka-topics.sh --create} loop. */
+    /** The topics of the README's {@code for topic in ...; do kafka-topics.sh --create} loop and single create lines. */
     static List<String> topics() throws IOException {
-        Matcher m = TOPICS.matcher(Files.readString(Kustomize.DEPLOY.resolve("README.md")));
+        String readme = Files.readString(Kustomize.DEPLOY.resolve("README.md"));
+        Matcher m = TOPICS.matcher(readme);
         if (!m.find()) {
             throw new AssertionError("deploy/README.md has no 'for topic in ...; do' line listing the topics");
         }
-        return List.of(m.group(1).strip().split("\\s+"));
+        List<String> topics =
+                new java.util.ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+        // a topic created on its own line (the compacted catalogue topic)
+        Matcher single = Pattern.compile("(?m)^kafka-topics\\.sh .*--create .*--topic (\\S+)")
+                .matcher(readme);
+        while (single.find()) {
+            topics.add(single.group(1));
+        }
+        return topics;
     }
 }

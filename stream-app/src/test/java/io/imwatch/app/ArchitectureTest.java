@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <p>Packages point one way, top to bottom: {@code cli} (with {@code cli.simulate}) → {@code run} →
  * {@code topology} → the stages ({@code counts}, {@code alerts.detection}, {@code alerts.delivery})
- * → the model ({@code window}, {@code alerts}, {@code alerts.rules}) → the base ({@code config},
+ * → the model ({@code window}, {@code alerts}, {@code alerts.rules}, {@code livecatalog}) → the base ({@code config},
  * {@code metrics}); {@code demo} and {@code embedded} are used by {@code run} only. A new package
  * has to be placed in a layer here before the build passes.
  */
@@ -43,7 +43,7 @@ class ArchitectureTest {
             .layer("Stages")
             .definedBy(APP + ".counts..", APP + ".alerts.detection..", APP + ".alerts.delivery..")
             .layer("Model")
-            .definedBy(APP + ".window..", APP + ".alerts", APP + ".alerts.rules..")
+            .definedBy(APP + ".window..", APP + ".alerts", APP + ".alerts.rules..", APP + ".livecatalog..")
             .layer("Base")
             .definedBy(APP + ".config..", APP + ".metrics..")
             .layer("Support")

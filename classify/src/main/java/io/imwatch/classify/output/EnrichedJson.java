@@ -38,7 +38,8 @@ import java.util.function.Function;
  * {@code eventTime} (ISO-8601, when the event has one) and {@code codes}, each code with
  * {@code vendor, space, code, minor, name, known, status, class, severity, side, outcome,
  * retryable, sessionClose, category, message, match, rule}, plus {@code candidates} when it is
- * ambiguous or of a mismatched version.
+ * ambiguous or of a mismatched version; last, {@code catalog}: the fingerprint of the catalogue
+ * version that classified the event, when the caller names one (the stream does, the CLI does not).
  */
 public final class EnrichedJson {
 
@@ -74,6 +75,7 @@ public final class EnrichedJson {
     private static final SerializableString VERSIONS = new SerializedString("versions");
     private static final SerializableString RULE = new SerializedString("rule");
     private static final SerializableString CANDIDATES = new SerializedString("candidates");
+    private static final SerializableString CATALOG = new SerializedString("catalog");
     private static final SerializableString IMWATCH = new SerializedString(FIELD);
     private static final SerializableString MATCH_RANGE = new SerializedString("range");
     private static final SerializableString MATCH_ANY_MINOR = new SerializedString("any-minor");
@@ -103,24 +105,32 @@ public final class EnrichedJson {
      * (the {@code imwatch} object is written after redaction and never redacted).
      */
     public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
+        return write(classified, redactor, null);
+    }
+
+    /**
+     * As {@link #write(ClassifiedEvent, Redactor)}, with the {@code imwatch} object's {@code catalog}
+     * field set to {@code catalogVersion} (omitted when {@code null}).
+     */
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor, String catalogVersion) {
         LogEvent event = classified.event();
         ByteArrayBuilder out = BUFFER.get();
         out.reset();
         try {
             if (event.isJson() && !event.json().has(FIELD)) {
-                spliceInto(event.raw(), classified, redactor, out);
+                spliceInto(event.raw(), classified, redactor, catalogVersion, out);
             } else if (event.isJson() && redactor.isOff()) {
-                rewriteReplacingField(event.json(), classified, out);
+                rewriteReplacingField(event.json(), classified, catalogVersion, out);
             } else if (event.isJson()) {
                 ObjectNode copy = event.json().deepCopy();
                 copy.remove(FIELD);
-                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, out);
+                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, catalogVersion, out);
             } else {
                 try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                     g.writeStartObject();
                     writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line(), event.raw()));
                     g.writeFieldName(IMWATCH);
-                    writeImwatch(g, classified);
+                    writeImwatch(g, classified, catalogVersion);
                     g.writeEndObject();
                 }
             }
@@ -130,7 +140,8 @@ public final class EnrichedJson {
         }
     }
 
-    private static void spliceInto(byte[] raw, ClassifiedEvent classified, Redactor redactor, ByteArrayBuilder out)
+    private static void spliceInto(
+            byte[] raw, ClassifiedEvent classified, Redactor redactor, String catalogVersion, ByteArrayBuilder out)
             throws IOException {
         int start = 0;
         while (start < raw.length && raw[start] != '{') {
@@ -157,13 +168,14 @@ public final class EnrichedJson {
             out.write(FIELD_PREFIX);
         }
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            writeImwatch(g, classified);
+            writeImwatch(g, classified, catalogVersion);
         }
         out.write('}');
     }
 
     /** The rare event that already has an {@code imwatch} field: ours replaces it. */
-    private static void rewriteReplacingField(ObjectNode json, ClassifiedEvent classified, ByteArrayBuilder out)
+    private static void rewriteReplacingField(
+            ObjectNode json, ClassifiedEvent classified, String catalogVersion, ByteArrayBuilder out)
             throws IOException {
         ObjectNode copy = json.deepCopy();
         copy.remove(FIELD);
@@ -174,13 +186,19 @@ public final class EnrichedJson {
                 LogEventParser.mapper().writeTree(g, field.getValue());
             }
             g.writeFieldName(IMWATCH);
-            writeImwatch(g, classified);
+            writeImwatch(g, classified, catalogVersion);
             g.writeEndObject();
         }
     }
 
     /** Writes the {@code imwatch} object. */
     public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified) throws IOException {
+        writeImwatch(g, classified, null);
+    }
+
+    /** Writes the {@code imwatch} object, ending with {@code catalog} unless {@code catalogVersion} is null. */
+    public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified, String catalogVersion)
+            throws IOException {
         g.writeStartObject();
         writeString(g, VENDOR, classified.vendor());
         g.writeFieldName(VENDOR_SOURCE);
@@ -201,6 +219,9 @@ public final class EnrichedJson {
             writeCode(g, code);
         }
         g.writeEndArray();
+        if (catalogVersion != null) {
+            writeString(g, CATALOG, catalogVersion);
+        }
         g.writeEndObject();
     }
 

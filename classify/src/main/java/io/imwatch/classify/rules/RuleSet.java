@@ -188,6 +188,13 @@ public final class RuleSet {
 
         private Builder() {}
 
+        /** A new builder holding the files added so far, already parsed (a base read once, copied per overlay set). */
+        public Builder copy() {
+            Builder copy = new Builder();
+            copy.files.addAll(files);
+            return copy;
+        }
+
         public Builder addBuiltins() {
             for (String name : BUILTIN_FILES) {
                 String resource = BUILTIN_DIR + name + ".yaml";

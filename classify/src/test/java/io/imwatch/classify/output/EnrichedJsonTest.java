@@ -49,6 +49,24 @@ class EnrichedJsonTest {
     }
 
     @Test
+    void shouldEndTheImwatchObjectWithTheCatalogueVersionWhenOneIsNamed() throws Exception {
+        for (String event : List.of("{\"errCode\":1501}", "{\"errCode\":1501,\"imwatch\":1}", "code=1501")) {
+            byte[] value = event.getBytes(StandardCharsets.UTF_8);
+            String out = new String(
+                    EnrichedJson.write(
+                            CLASSIFIER.classify(value, "openim", 0L),
+                            io.imwatch.classify.redact.Redactor.OFF,
+                            "0123456789ab"),
+                    StandardCharsets.UTF_8);
+
+            assertThat(out).as(event).endsWith("]," + "\"catalog\":\"0123456789ab\"}}");
+            assertThat(tree(out).path("imwatch").path("catalog").asText()).isEqualTo("0123456789ab");
+        }
+        assertThat(tree(enrich("{\"errCode\":1501}")).path("imwatch").has("catalog"))
+                .isFalse();
+    }
+
+    @Test
     void shouldWrapTextLinesAsMessage() throws Exception {
         JsonNode node = tree(enrich("[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED\r\n"));
 

@@ -188,6 +188,52 @@ class DashboardQueriesIT {
     }
 
     /**
+     * The stream-health "Live catalogue per instance" panel, queried as Grafana does, shows one row
+     * per instance with the version it classifies with: after a catalogue file is published on the
+     * catalogue topic, the new fingerprint and no other.
+     */
+    @Test
+    void shouldShowTheLiveCatalogueFingerprintPerInstanceAfterAPublish() throws Exception {
+        JsonNode panel = GrafanaFiles.dashboards().stream()
+                .flatMap(d -> Stream.of(d.json().path("panels")))
+                .flatMap(panels -> java.util.stream.StreamSupport.stream(panels.spliterator(), false))
+                .filter(p -> p.path("title").asText().equals("Live catalogue per instance"))
+                .findFirst()
+                .orElseThrow();
+        String expr = GrafanaFiles.substitute(
+                panel.path("targets").get(0).path("expr").asText(), Map.of("instance", ".*"));
+        String before = onlyFingerprint(expr);
+
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, imwatch.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+            producer.send(new ProducerRecord<>(
+                            imwatch.settings().topics().catalog(),
+                            "dashboard-it.yaml",
+                            "vendor: dashboard-it\nspaces:\n  - id: s\n    codes:\n      - {code: 1, name: A,"
+                                    + " category: C, class: SERVER, severity: ERROR, side: SERVER, outcome: ERROR,"
+                                    + " retryable: true}\n"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        await("the published version on the panel, alone")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(onlyFingerprint(expr)).isNotEqualTo(before));
+    }
+
+    /** The one fingerprint the query returns for this instance (at value 1). */
+    private static String onlyFingerprint(String expr) throws Exception {
+        JsonNode result = prometheus.query(expr);
+        assertThat(result).as(expr).hasSize(1);
+        assertThat(result.get(0).path("metric").path("instance").asText()).isEqualTo(instance);
+        assertThat(result.get(0).path("value").path(1).asDouble()).isEqualTo(1.0);
+        return result.get(0).path("metric").path("fingerprint").asText();
+    }
+
+    /**
      * metrics.preregister (on by default): a code's series is scraped at 0 before its first
      * occurrence, so Prometheus sees that occurrence as an increase of 1. OpenIM 1701 is in the
      * catalogue but never in the demo traffic; one record of it goes into the input topic.

@@ -18,12 +18,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code imwatch catalog export|validate}. */
+/** {@code imwatch catalog export|validate|publish|list|delete|suggest}. */
 @Command(
         name = "catalog",
         mixinStandardHelpOptions = true,
-        description = "Export the catalogue, or validate a user catalogue file.",
-        subcommands = {CatalogCommand.Export.class, CatalogCommand.Validate.class})
+        description =
+                "Export the catalogue, validate a user catalogue file, or change the live catalogue of the running"
+                        + " instances (publish, list, delete) and draft entries for the codes they did not know (suggest).",
+        subcommands = {
+            CatalogCommand.Export.class,
+            CatalogCommand.Validate.class,
+            CatalogPublishCommand.class,
+            CatalogListCommand.class,
+            CatalogDeleteCommand.class,
+            CatalogSuggestCommand.class
+        })
 public final class CatalogCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,7 +40,8 @@ public final class CatalogCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export or validate");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: export, validate, publish, list, delete or suggest");
     }
 
     /** Every entry, one JSON object per line. */

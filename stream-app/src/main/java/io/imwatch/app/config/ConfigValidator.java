@@ -72,14 +72,16 @@ public final class ConfigValidator {
                 config.getString(ImwatchConfig.TOPIC_DEADLETTER_CONFIG),
                 config.getString(ImwatchConfig.TOPIC_NOCODE_CONFIG),
                 config.getString(ImwatchConfig.TOPIC_COUNTS_CONFIG),
-                config.getString(ImwatchConfig.TOPIC_ALERTS_CONFIG));
+                config.getString(ImwatchConfig.TOPIC_ALERTS_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_CATALOG_CONFIG));
         List<String> outputKeys = List.of(
                 ImwatchConfig.TOPIC_ENRICHED_CONFIG,
                 ImwatchConfig.TOPIC_UNKNOWN_CONFIG,
                 ImwatchConfig.TOPIC_DEADLETTER_CONFIG,
                 ImwatchConfig.TOPIC_NOCODE_CONFIG,
                 ImwatchConfig.TOPIC_COUNTS_CONFIG,
-                ImwatchConfig.TOPIC_ALERTS_CONFIG);
+                ImwatchConfig.TOPIC_ALERTS_CONFIG,
+                ImwatchConfig.TOPIC_CATALOG_CONFIG);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < outputKeys.size(); i++) {
             String key = outputKeys.get(i);

@@ -47,6 +47,10 @@ public final class ImwatchConfig extends AbstractConfig {
     public static final String TOPIC_NOCODE_CONFIG = "topic.nocode";
     public static final String TOPIC_COUNTS_CONFIG = "topic.counts";
     public static final String TOPIC_ALERTS_CONFIG = "topic.alerts";
+    public static final String TOPIC_CATALOG_CONFIG = "topic.catalog";
+    private static final String TOPIC_CATALOG_DOC = "Compacted topic of published catalogue and rule files (key: file"
+            + " name, value: YAML), read by every instance as a global store and applied without a restart on top of"
+            + " the built-ins, catalog.files and rules.files; written by imwatch catalog publish.";
 
     public static final String NOCODE_FORWARD_CONFIG = "nocode.forward";
     private static final String NOCODE_FORWARD_DOC =
@@ -238,6 +242,7 @@ public final class ImwatchConfig extends AbstractConfig {
                     "im.alerts",
                     Importance.HIGH,
                     "Alert transitions, Alertmanager-shaped JSON.")
+            .define(TOPIC_CATALOG_CONFIG, Type.STRING, "im.catalog", Importance.MEDIUM, TOPIC_CATALOG_DOC)
             .define(NOCODE_FORWARD_CONFIG, Type.BOOLEAN, false, Importance.LOW, NOCODE_FORWARD_DOC)
             .define(
                     MAX_EVENT_BYTES_CONFIG,

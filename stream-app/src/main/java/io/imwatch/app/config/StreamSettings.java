@@ -59,11 +59,17 @@ public record StreamSettings(
         }
     }
 
-    /** Output topics. */
+    /** Output topics, and the catalogue topic (read by every instance, written by {@code imwatch catalog}). */
     public record TopicNames(
-            String enriched, String unknown, String deadLetter, String noCode, String counts, String alerts) {
+            String enriched,
+            String unknown,
+            String deadLetter,
+            String noCode,
+            String counts,
+            String alerts,
+            String catalog) {
         public List<String> all() {
-            return List.of(enriched, unknown, deadLetter, noCode, counts, alerts);
+            return List.of(enriched, unknown, deadLetter, noCode, counts, alerts, catalog);
         }
     }
 

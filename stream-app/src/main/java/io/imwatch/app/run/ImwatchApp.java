@@ -10,13 +10,15 @@ import io.imwatch.app.config.ConfigValidator;
 import io.imwatch.app.config.Durations;
 import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.demo.DemoProducer;
 import io.imwatch.app.embedded.EmbeddedKafka;
+import io.imwatch.app.livecatalog.CatalogBase;
+import io.imwatch.app.livecatalog.LiveCatalog;
+import io.imwatch.app.metrics.CatalogMetrics;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.topology.ImwatchTopology;
 import io.imwatch.catalog.Catalog;
-import io.imwatch.classify.Classifier;
-import io.imwatch.classify.rules.RuleSet;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -40,6 +42,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -146,16 +149,19 @@ public final class ImwatchApp implements AutoCloseable {
         config = sources.build();
         // log4j2.xml reads IMWATCH_LOG_LEVEL at start-up; this also honours the file and --set
         Configurator.setLevel("io.imwatch", Level.toLevel(config.getString(ImwatchConfig.LOG_LEVEL_CONFIG)));
-        Catalog.Builder catalogBuilder = Catalog.builder().addBuiltins();
-        config.nonBlankList(ImwatchConfig.CATALOG_FILES_CONFIG).forEach(f -> catalogBuilder.addFile(Path.of(f)));
-        Catalog catalog = catalogBuilder.build();
-        RuleSet.Builder rulesBuilder = RuleSet.builder().addBuiltins();
-        config.nonBlankList(ImwatchConfig.RULES_FILES_CONFIG).forEach(f -> rulesBuilder.addFile(Path.of(f)));
-        Classifier classifier = new Classifier(
-                catalog,
-                rulesBuilder.build(),
+        CatalogBase catalogBase = CatalogBase.of(
+                config.nonBlankList(ImwatchConfig.CATALOG_FILES_CONFIG).stream()
+                        .map(Path::of)
+                        .toList(),
+                config.nonBlankList(ImwatchConfig.RULES_FILES_CONFIG).stream()
+                        .map(Path::of)
+                        .toList(),
                 config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
-                config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG));
+                config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG),
+                config.getString(ImwatchConfig.TOPIC_CATALOG_CONFIG));
+        // the base version, checked before anything starts; the topic's files come with the global store
+        LiveCatalog liveCatalog = LiveCatalog.start(catalogBase, new CatalogMetrics(registry));
+        Catalog catalog = liveCatalog.current().classifier().catalog();
         settings = ConfigValidator.validate(config, sources, catalog);
         shutdownTimeout = config.duration(ImwatchConfig.SHUTDOWN_TIMEOUT_CONFIG);
         String rulesFile =
@@ -202,14 +208,20 @@ public final class ImwatchApp implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         ImwatchMetrics metrics = new ImwatchMetrics(registry);
 
-        Topology topology =
-                ImwatchTopology.build(settings, ImwatchTopology.Outputs.of(settings), classifier, alertRules, metrics);
+        Topology topology = ImwatchTopology.build(
+                settings,
+                ImwatchTopology.Outputs.of(settings),
+                new TopicSpec<>(settings.topics().catalog(), Serdes.String(), Serdes.ByteArray()),
+                liveCatalog,
+                alertRules,
+                metrics);
         log.debug("imwatch topology:\n{}", topology.describe());
         log.info(
-                "catalogue {} ({} entries, vendors {})",
-                catalog.fingerprint().substring(0, 12),
+                "catalogue {} ({} entries, vendors {}); published files from topic {} are applied as they come",
+                liveCatalog.current().fingerprint(),
                 catalog.entries().size(),
-                catalog.vendors());
+                catalog.vendors(),
+                settings.topics().catalog());
         streams = new KafkaStreams(
                 topology, StreamsProperties.of(config, settings, bootstrapServers, stateDir, metrics::deadLetter));
         streams.setStateListener((next, previous) -> {
@@ -233,6 +245,7 @@ public final class ImwatchApp implements AutoCloseable {
         // before /metrics is served: the first scrape already holds every series at 0
         firing = new FiringAlerts(registry);
         preregisterSeries(config, catalog, alertRules, metrics, firing);
+        preregisterOnSwitch(config, liveCatalog, alertRules, metrics, firing);
         http = HttpEndpoints.start(config.getInt(ImwatchConfig.HTTP_PORT_CONFIG), running::state, registry::scrape);
         track(http);
         String alertmanagerUrl =
@@ -295,7 +308,7 @@ public final class ImwatchApp implements AutoCloseable {
         List<String> wanted = new ArrayList<>();
         settings.inputs().forEach(in -> wanted.add(in.name()));
         StreamSettings.TopicNames t = settings.topics();
-        wanted.addAll(List.of(t.enriched(), t.unknown(), t.deadLetter(), t.counts(), t.alerts()));
+        wanted.addAll(List.of(t.enriched(), t.unknown(), t.deadLetter(), t.counts(), t.alerts(), t.catalog()));
         if (settings.forwardNoCode()) {
             wanted.add(t.noCode());
         }
@@ -309,6 +322,7 @@ public final class ImwatchApp implements AutoCloseable {
                 List<String> created = topics.createMissing(
                         wanted,
                         List.of(settings.topics().alerts()),
+                        List.of(settings.topics().catalog()),
                         config.getInt(ImwatchConfig.TOPICS_PARTITIONS_CONFIG),
                         config.getShort(ImwatchConfig.TOPICS_REPLICATION_CONFIG));
                 if (!created.isEmpty()) {
@@ -326,6 +340,17 @@ public final class ImwatchApp implements AutoCloseable {
                                     + "; create them, or run with --create-topics (uses topics.partitions and topics.replication.factor)");
                 }
             }
+            String catalogTopic = settings.topics().catalog();
+            topics.cleanupPolicy(catalogTopic)
+                    .filter(policy -> !policy.equals("compact"))
+                    .ifPresent(policy -> log.warn(
+                            "topic {} (topic.catalog) has cleanup.policy={}: published catalogue files {}; set"
+                                    + " cleanup.policy=compact (deploy/README.md)",
+                            catalogTopic,
+                            policy,
+                            policy.contains("delete")
+                                    ? "are deleted after retention.ms and new instances will not see them"
+                                    : "are never compacted"));
         }
     }
 
@@ -407,6 +432,15 @@ public final class ImwatchApp implements AutoCloseable {
             metrics.preregister(catalog);
             rules.firingSeries(catalog).forEach(firing::preregister);
         }
+    }
+
+    /**
+     * Registers at 0, unless {@code metrics.preregister} is false, the series each new live catalogue
+     * version can produce, before its first record is classified (on the catalogue's applying thread).
+     */
+    public static void preregisterOnSwitch(
+            ImwatchConfig config, LiveCatalog live, AlertRules rules, ImwatchMetrics metrics, FiringAlerts firing) {
+        live.onSwitch(version -> preregisterSeries(config, version.classifier().catalog(), rules, metrics, firing));
     }
 
     public FiringAlerts firingAlerts() {

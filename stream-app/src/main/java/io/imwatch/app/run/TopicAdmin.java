@@ -12,9 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -82,10 +85,29 @@ public final class TopicAdmin implements AutoCloseable {
      */
     public List<String> createMissing(
             Collection<String> wanted, Collection<String> compacted, int partitions, short replication) {
+        return createMissing(wanted, compacted, List.of(), partitions, replication);
+    }
+
+    /**
+     * Creates every missing topic of {@code wanted}: {@code compacted} ones with compact+delete
+     * cleanup, {@code keptForever} ones (the catalogue topic) with one partition and compaction only,
+     * so that retention never removes the latest value of a key.
+     *
+     * @return the topics created
+     */
+    public List<String> createMissing(
+            Collection<String> wanted,
+            Collection<String> compacted,
+            Collection<String> keptForever,
+            int partitions,
+            short replication) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : missing(wanted)) {
-            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.of(replication));
-            if (compacted.contains(name)) {
+            boolean kept = keptForever.contains(name);
+            NewTopic topic = new NewTopic(name, Optional.of(kept ? 1 : partitions), Optional.of(replication));
+            if (kept) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            } else if (compacted.contains(name)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete"));
             }
             topics.add(topic);
@@ -106,6 +128,28 @@ public final class TopicAdmin implements AutoCloseable {
             }
         });
         return topics.stream().map(NewTopic::name).toList();
+    }
+
+    /**
+     * The cleanup policy of an existing topic, or empty when the cluster does not say (e.g. the
+     * principal may not describe its configs).
+     */
+    public Optional<String> cleanupPolicy(String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                    .get(resource);
+            ConfigEntry entry = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            return Optional.ofNullable(entry).map(ConfigEntry::value);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing topic " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("cannot describe the configs of topic {}", topic, e);
+            return Optional.empty();
+        }
     }
 
     private Set<String> names() {

@@ -1,10 +1,11 @@
 package io.imwatch.app.topology;
 
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.livecatalog.CatalogVersion;
+import io.imwatch.app.livecatalog.LiveCatalog;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.window.Classified;
 import io.imwatch.classify.ClassifiedEvent;
-import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,11 +17,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Classifies each event with the shared core, with its topic's default vendor; counts it; and
- * forwards it with key, headers and timestamp unchanged.
+ * forwards it with key, headers and timestamp unchanged, stamped with the catalogue version that
+ * classified it (read once per record from the {@link LiveCatalog}).
  */
 final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Classified> {
 
-    private final Classifier classifier;
+    private final LiveCatalog catalog;
     private final StreamSettings settings;
     private final ImwatchMetrics metrics;
     /** The configured vendor of each topic seen, empty for a topic without one. */
@@ -28,8 +30,8 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Cla
 
     private FixedKeyProcessorContext<byte[], Classified> context;
 
-    ClassifyProcessor(Classifier classifier, StreamSettings settings, ImwatchMetrics metrics) {
-        this.classifier = classifier;
+    ClassifyProcessor(LiveCatalog catalog, StreamSettings settings, ImwatchMetrics metrics) {
+        this.catalog = catalog;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -45,9 +47,10 @@ final class ClassifyProcessor implements FixedKeyProcessor<byte[], LogEvent, Cla
         String vendor = vendorByTopic
                 .computeIfAbsent(topic, t -> Optional.ofNullable(settings.vendorOf(t)))
                 .orElse(null);
-        ClassifiedEvent event = classifier.classify(record.value(), vendor);
+        CatalogVersion version = catalog.current();
+        ClassifiedEvent event = version.classifier().classify(record.value(), vendor);
         metrics.record(event);
         long eventTime = EventTimes.choose(event.event().eventTime(), record.timestamp());
-        context.forward(record.withValue(new Classified(event, eventTime)));
+        context.forward(record.withValue(new Classified(event, eventTime, version.fingerprint())));
     }
 }

@@ -5,6 +5,7 @@ import io.imwatch.app.alerts.rules.AlertRules;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.config.TopicSpec;
 import io.imwatch.app.counts.CountsTopology;
+import io.imwatch.app.livecatalog.LiveCatalog;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.window.Classified;
 import io.imwatch.app.window.Summing;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the imwatch topology from typed settings; a pure function (no I/O). Every processor,
@@ -35,11 +37,12 @@ import org.apache.kafka.streams.kstream.Produced;
  *
  * <pre>
  * inputs ─ read-logs ───────────────────┬─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
- * OTLP inputs ─ read-otlp ─ expand-otlp ┘            ├─ route-unknown ─ write-unknown ─ topic.unknown
- *   (one event per log record;                       ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
+ * OTLP inputs ─ read-otlp ─ expand-otlp ┘     ▲      ├─ route-unknown ─ write-unknown ─ topic.unknown
+ *   (one event per log record;                │      ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
  *    an unreadable log record → topic.deadletter)    └─ sum-codes ─┬─ counts (windowed, exactly-once) ─ topic.counts
  * (unreadable records and batches: deserialization     (per key,   └─ alerts (spike detector) ─ topic.alerts
- *  handler → topic.deadletter)                          window)
+ *  handler → topic.deadletter)                │         window)
+ * topic.catalog ─ read-catalog ─ apply-catalog (global store catalog-store) ─ LiveCatalog
  * </pre>
  */
 public final class ImwatchTopology {
@@ -67,7 +70,12 @@ public final class ImwatchTopology {
         }
     }
 
+    /** Name of the global store that mirrors the catalogue topic. */
+    public static final String CATALOG_STORE = "catalog-store";
+
     /**
+     * A topology with one fixed catalogue: no catalogue topic.
+     *
      * @param settings validated settings (inputs, windows, switches)
      * @param outputs the output topics and serdes
      * @param classifier the shared extraction + classification core; its parser (built with {@code
@@ -81,8 +89,28 @@ public final class ImwatchTopology {
             Classifier classifier,
             AlertRules alertRules,
             ImwatchMetrics metrics) {
+        return build(settings, outputs, null, LiveCatalog.fixed(classifier), alertRules, metrics);
+    }
+
+    /**
+     * A topology whose catalogue follows a compacted topic: every instance reads {@code catalogTopic}
+     * into a global store (restored, by replaying the topic, before any record is processed) and
+     * hands each file to {@code catalog}, the injected swap point the classify step reads.
+     *
+     * @param catalogTopic the catalogue topic (key: file name, value: YAML), or {@code null} for none
+     * @param catalog the swap point; its versions' parser (all share the base's envelope and {@code
+     *     settings.maxEventBytes()}) deserializes the input records
+     */
+    public static Topology build(
+            StreamSettings settings,
+            Outputs outputs,
+            TopicSpec<String, byte[]> catalogTopic,
+            LiveCatalog catalog,
+            AlertRules alertRules,
+            ImwatchMetrics metrics) {
         Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(catalog, "catalog");
+        Classifier classifier = catalog.current().classifier();
         if (classifier.parser().maxBytes() != settings.maxEventBytes()) {
             throw new IllegalArgumentException("the classifier reads events of up to "
                     + classifier.parser().maxBytes()
@@ -114,7 +142,7 @@ public final class ImwatchTopology {
         }
 
         KStream<byte[], Classified> classified =
-                logs.processValues(() -> new ClassifyProcessor(classifier, settings, metrics), Named.as("classify"));
+                logs.processValues(() -> new ClassifyProcessor(catalog, settings, metrics), Named.as("classify"));
 
         Map<String, KStream<byte[], Classified>> routes = classified
                 .split(Named.as("route-"))
@@ -135,6 +163,19 @@ public final class ImwatchTopology {
                 SummingProcessor.maxSpan(settings.countsGrace()));
         CountsTopology.addTo(builder, sums.get(0), outputs.counts(), settings, metrics);
         AlertsTopology.addTo(builder, sums.get(1), outputs.alerts(), settings, alertRules);
+        // added last so the stream sub-topologies keep their numbers (task ids, state directories)
+        if (catalogTopic != null) {
+            builder.addGlobalStore(
+                    Stores.keyValueStoreBuilder(
+                                    Stores.inMemoryKeyValueStore(CATALOG_STORE),
+                                    catalogTopic.keySerde(),
+                                    catalogTopic.valueSerde())
+                            .withLoggingDisabled(),
+                    catalogTopic.name(),
+                    Consumed.with(catalogTopic.keySerde(), catalogTopic.valueSerde())
+                            .withName("read-catalog"),
+                    () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
+        }
         return builder.build();
     }
 
@@ -177,7 +218,9 @@ public final class ImwatchTopology {
     /** Writes one route; dead letters never pass here, so they keep their original bytes. */
     private static void write(
             KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, Redactor redactor) {
-        stream.mapValues(value -> EnrichedJson.write(value.event(), redactor), Named.as("write-" + name))
+        stream.mapValues(
+                        value -> EnrichedJson.write(value.event(), redactor, value.catalogVersion()),
+                        Named.as("write-" + name))
                 .to(
                         topic.name(),
                         Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));

@@ -57,6 +57,17 @@ final class ImwatchProcess implements AutoCloseable {
                 URI.create("http://localhost:" + httpPort + "/health/ready"), Duration.ofSeconds(2));
     }
 
+    /** The text of {@code /metrics} (Prometheus format). */
+    String scrape() throws IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/metrics"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -52,8 +52,38 @@ class PreregisteredSeriesTest {
                 .add("test overrides", settings)
                 .build();
         firing = new FiringAlerts(f.registry);
-        ImwatchApp.preregisterSeries(
-                config, CATALOG, AlertRules.defaults(f.settings.countsWindow()), f.metrics, firing);
+        AlertRules rules = AlertRules.defaults(f.settings.countsWindow());
+        ImwatchApp.preregisterSeries(config, CATALOG, rules, f.metrics, firing);
+        ImwatchApp.preregisterOnSwitch(config, f.catalog, rules, f.metrics, firing);
+    }
+
+    @Test
+    void shouldRegisterTheSeriesOfAPublishedCatalogueAtZeroBeforeItsFirstRecord() {
+        start(null);
+        assertThat(code("inhouse", "4031")).isNull();
+
+        f.catalogTopic.pipeInput("inhouse.yaml", CatalogTopicTopologyTest.CATALOG.getBytes(UTF_8));
+
+        assertThat(code("inhouse", "4031"))
+                .isNotNull()
+                .extracting(Counter::count)
+                .isEqualTo(0.0);
+        assertThat(f.registry
+                        .find("imwatch.session.closes")
+                        .tags("vendor", "inhouse", "reason", "KICKED_BY_OTHER_DEVICE")
+                        .counter())
+                .isNotNull();
+        assertThat(firing("SessionCloseSpike", "inhouse", "KICKED_BY_OTHER_DEVICE"))
+                .isEqualTo(0.0);
+    }
+
+    @Test
+    void shouldLeaveThePublishedCataloguesSeriesSparseWhenSwitchedOff() {
+        start("false");
+
+        f.catalogTopic.pipeInput("inhouse.yaml", CatalogTopicTopologyTest.CATALOG.getBytes(UTF_8));
+
+        assertThat(code("inhouse", "4031")).isNull();
     }
 
     private Counter code(String vendor, String code) {

@@ -5,6 +5,10 @@ import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
 import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
+import io.imwatch.app.config.TopicSpec;
+import io.imwatch.app.livecatalog.CatalogBase;
+import io.imwatch.app.livecatalog.LiveCatalog;
+import io.imwatch.app.metrics.CatalogMetrics;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.app.run.StreamsProperties;
 import io.imwatch.app.window.SummingProcessor;
@@ -12,16 +16,22 @@ import io.imwatch.classify.Classifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The production topology and Streams properties, driven by a TopologyTestDriver. */
+/**
+ * The production topology (with its catalogue topic and live catalogue) and Streams properties,
+ * driven by a TopologyTestDriver.
+ */
 final class TopologyFixture implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
@@ -29,6 +39,8 @@ final class TopologyFixture implements AutoCloseable {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final ImwatchMetrics metrics = new ImwatchMetrics(registry);
+    final LiveCatalog catalog;
+    final TestInputTopic<String, byte[]> catalogTopic;
     final StreamSettings settings;
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> logs;
@@ -54,16 +66,20 @@ final class TopologyFixture implements AutoCloseable {
         ImwatchConfig config = sources.build();
         settings = ConfigValidator.validate(config, sources, CLASSIFIER.catalog());
         Properties props = StreamsProperties.of(config, settings, "ttd:9092", stateDir.toString(), metrics::deadLetter);
-        Classifier classifier = new Classifier(
-                CLASSIFIER.catalog(),
-                CLASSIFIER.rules(),
-                config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
-                config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG));
+        catalog = LiveCatalog.start(
+                CatalogBase.of(
+                        List.of(),
+                        List.of(),
+                        config.getInt(ImwatchConfig.MAX_EVENT_BYTES_CONFIG),
+                        config.duration(ImwatchConfig.CLASSIFY_BUDGET_CONFIG),
+                        settings.topics().catalog()),
+                new CatalogMetrics(registry));
         driver = new TopologyTestDriver(
                 ImwatchTopology.build(
                         settings,
                         ImwatchTopology.Outputs.of(settings),
-                        classifier,
+                        new TopicSpec<>(settings.topics().catalog(), Serdes.String(), Serdes.ByteArray()),
+                        catalog,
                         AlertRules.defaults(settings.countsWindow()),
                         metrics),
                 props,
@@ -72,6 +88,8 @@ final class TopologyFixture implements AutoCloseable {
         ByteArrayDeserializer readBytes = new ByteArrayDeserializer();
         logs = driver.createInputTopic("im.logs", bytes, bytes, START, java.time.Duration.ZERO);
         turmsLogs = driver.createInputTopic("turms.logs", bytes, bytes, START, java.time.Duration.ZERO);
+        catalogTopic = driver.createInputTopic(
+                settings.topics().catalog(), new StringSerializer(), bytes, START, java.time.Duration.ZERO);
         enriched = driver.createOutputTopic(settings.topics().enriched(), readBytes, readBytes);
         unknown = driver.createOutputTopic(settings.topics().unknown(), readBytes, readBytes);
         deadLetter = driver.createOutputTopic(settings.topics().deadLetter(), readBytes, readBytes);
