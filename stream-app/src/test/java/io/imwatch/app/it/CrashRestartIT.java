@@ -1,11 +1,9 @@
 package io.imwatch.app.it;
 
 import static io.imwatch.app.it.KafkaTestSupport.SEQ;
-import static io.imwatch.app.it.KafkaTestSupport.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imwatch.app.demo.DemoEvent;
 import io.imwatch.app.demo.DemoTraffic;
@@ -14,16 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -82,6 +75,7 @@ class CrashRestartIT {
                 "counts.grace",
                 "30s"));
         Path log = Files.createTempFile("imwatch-crash-", ".log");
+        OutputChecks checks = new OutputChecks(kafka.bootstrapServers(), log);
 
         AtomicInteger produced = new AtomicInteger();
         Thread producer = new Thread(() -> produce(input, produced), "it-producer");
@@ -98,96 +92,24 @@ class CrashRestartIT {
         assertThat(produced.get()).as("the crash happened mid-stream").isLessThan(EVENTS);
         assertThat(atCrash).as("and after some output was committed").isGreaterThanOrEqualTo(2_000);
 
+        long restarted = System.nanoTime();
         try (ImwatchProcess second = ImwatchProcess.start(settings, log)) {
             await().atMost(Duration.ofSeconds(90)).until(second::isReady);
+            System.out.printf(
+                    "CrashRestartIT: restarted after SIGKILL, ready (RUNNING) in %.1f s%n",
+                    (System.nanoTime() - restarted) / 1e9);
             producer.join(TimeUnit.MINUTES.toMillis(2));
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> committedCount(outputs) >= EVENTS);
             Thread.sleep(2_000); // a duplicate, if any, would arrive right after the last record
-            Map<Integer, List<String>> seen = new HashMap<>();
-            for (String topic : outputs) {
-                for (ConsumerRecord<byte[], byte[]> record :
-                        KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
-                    seen.computeIfAbsent(Integer.parseInt(header(record, SEQ)), k -> new ArrayList<>())
-                            .add(topic);
-                }
-            }
-            List<String> duplicates = seen.entrySet().stream()
-                    .filter(e -> e.getValue().size() > 1)
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .toList();
-            Set<Integer> expected = new HashSet<>();
-            for (int i = 0; i < EVENTS; i++) {
-                expected.add(i);
-            }
-            assertThat(duplicates)
-                    .as("duplicated across the restart (log: %s)", log)
-                    .isEmpty();
-            assertThat(seen.keySet())
-                    .as("every input once (log: %s)", log)
-                    .containsExactlyInAnyOrderElementsOf(expected);
-
-            assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2), log);
+            checks.assertEveryInputOnce(outputs, EVENTS);
+            checks.assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2));
         }
-    }
-
-    /**
-     * Once closed, the windows the run filled count exactly the codes (and session closes) that the
-     * enriched and unknown outputs carry: the per-window sums buffered at the crash were neither
-     * lost nor counted twice.
-     */
-    private static void assertCountsAreExact(String countsTopic, List<String> coded, Path log) throws Exception {
-        long codes = 0;
-        long closes = 0;
-        for (String topic : coded) {
-            for (ConsumerRecord<byte[], byte[]> record :
-                    KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
-                for (JsonNode code :
-                        JSON.readTree(record.value()).path("imwatch").path("codes")) {
-                    codes++;
-                    closes += code.path("sessionClose").isTextual() ? 1 : 0;
-                }
-            }
-        }
-        assertThat(closes).as("the demo traffic carries session closes").isPositive();
-        long codesExpected = codes;
-        long closesExpected = closes;
-        // no record follows the last: the last windows close on the wall clock (window + grace + idle)
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> counted(countsTopic, "code") >= codesExpected
-                        && counted(countsTopic, "close") >= closesExpected);
-        assertThat(counted(countsTopic, "code"))
-                .as("codes counted (log: %s)", log)
-                .isEqualTo(codes);
-        assertThat(counted(countsTopic, "close"))
-                .as("session closes counted (log: %s)", log)
-                .isEqualTo(closes);
-    }
-
-    /** The total of the final counts of {@code kind}; one per key and window. */
-    private static long counted(String countsTopic, String kind) throws Exception {
-        long total = 0;
-        Set<String> windows = new HashSet<>();
-        for (ConsumerRecord<byte[], byte[]> record :
-                KafkaTestSupport.readCommitted(kafka.bootstrapServers(), countsTopic)) {
-            JsonNode count = JSON.readTree(record.value());
-            Instant start = Instant.parse(count.path("windowStart").asText());
-            if (count.path("kind").asText().equals(kind)) {
-                String key = new String(record.key(), StandardCharsets.UTF_8) + "@" + start;
-                assertThat(windows.add(key)).as("one final count for %s", key).isTrue();
-                total += count.path("count").asLong();
-            }
-        }
-        return total;
     }
 
     private static int committedCount(List<String> topics) {
-        return topics.stream()
-                .mapToInt(t -> KafkaTestSupport.readCommitted(kafka.bootstrapServers(), t)
-                        .size())
-                .sum();
+        return new OutputChecks(kafka.bootstrapServers(), Path.of("-")).committedCount(topics);
     }
 
     /** About 1,000 records a second, so that the crash lands while input is still arriving. */
