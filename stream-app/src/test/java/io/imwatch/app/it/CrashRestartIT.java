@@ -73,7 +73,11 @@ class CrashRestartIT {
                 "0s",
                 // generous: the backlog after the restart must not make records late (that is not under test)
                 "counts.grace",
-                "30s"));
+                "30s",
+                // longer than the wait for RUNNING below: the restart (instance.id=auto, a static member
+                // under host name + state.dir) must take its ghost's place, not wait out its session
+                "kafka.session.timeout.ms",
+                "120000"));
         Path log = Files.createTempFile("imwatch-crash-", ".log");
         OutputChecks checks = new OutputChecks(kafka.bootstrapServers(), log);
 
