@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ul>
  *
  * {@code java -cp benchmarks/target/benchmarks.jar io.imwatch.benchmarks.scale.RecoveryBenchmark
- * [ratePerSecond] [partitions] [imwatch.jar]}
+ * [ratePerSecond] [partitions] [imwatch.jar] [restart|gone]} (the last: only that case)
  */
 public final class RecoveryBenchmark {
 
@@ -53,12 +53,16 @@ public final class RecoveryBenchmark {
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         Path jar = Path.of(args.length > 2 ? args[2] : "stream-app/target/imwatch.jar")
                 .toAbsolutePath();
+        String only = args.length > 3 ? args[3] : "";
         List<Variant> variants = List.of(
-                new Variant("restart", "auto", 1),
-                new Variant("restart", "none", 1),
-                new Variant("restart", "none", 0),
-                new Variant("gone", "auto", 1),
-                new Variant("gone", "auto", 0));
+                        new Variant("restart", "auto", 1),
+                        new Variant("restart", "none", 1),
+                        new Variant("restart", "none", 0),
+                        new Variant("gone", "auto", 1),
+                        new Variant("gone", "auto", 0))
+                .stream()
+                .filter(v -> only.isEmpty() || v.scenario().equals(only))
+                .toList();
         PrintStream out = System.out;
         Path log = Files.createTempFile("recovery-", ".log");
         out.printf(Locale.ROOT, "2 instances, %d partitions, %,d rec/s; instances' log %s%n", partitions, rate, log);
