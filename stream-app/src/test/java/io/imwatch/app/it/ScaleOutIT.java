@@ -97,7 +97,8 @@ class ScaleOutIT {
                 // the broker's minimum: the dead member is noticed in seconds (production: README)
                 "kafka.session.timeout.ms", "6000",
                 "kafka.heartbeat.interval.ms", "1000"));
-        Path log = Files.createTempFile("imwatch-scale-", ".log");
+        // one log per instance, <name>.log, in this directory
+        Path log = Files.createTempDirectory("imwatch-scale-");
         OutputChecks checks = new OutputChecks(bootstrap, log);
         List<String> names = List.of(prefix + "-a", prefix + "-b", prefix + "-c");
         Map<String, ImwatchProcess> instances = new HashMap<>();
@@ -137,6 +138,15 @@ class ScaleOutIT {
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElseThrow();
+                Path victimLog = log.resolve(victim + ".log");
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .alias(String.format(
+                                "the instance about to be killed judges the spiking series (%s, partition %s): if"
+                                        + " the series key or its partitioning changed, update seriesKey",
+                                seriesKey, judge))
+                        .until(() -> Files.readString(victimLog)
+                                .contains("alert firing " + RULE + " {vendor=turms, reason=HEARTBEAT_TIMEOUT}"));
                 int producedAtKill = traffic.produced();
                 long killed = System.nanoTime();
                 instances.remove(victim).kill();
@@ -207,11 +217,11 @@ class ScaleOutIT {
         }
     }
 
-    private static ImwatchProcess start(Map<String, String> common, String name, Path log) throws Exception {
+    private static ImwatchProcess start(Map<String, String> common, String name, Path logs) throws Exception {
         Map<String, String> settings = new HashMap<>(common);
         settings.put("instance.id", name);
         settings.put("state.dir", kafka.scratchDir(name + "-state").toString());
-        return ImwatchProcess.start(settings, log);
+        return ImwatchProcess.start(settings, logs.resolve(name + ".log"));
     }
 
     /** The SessionCloseSpike transitions of the spiking series, in the order written. */
