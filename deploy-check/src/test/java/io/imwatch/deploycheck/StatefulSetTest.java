@@ -104,13 +104,13 @@ class StatefulSetTest {
     void shouldJoinTheGroupStaticallyUnderThePodName() {
         String fieldPath = null;
         for (JsonNode e : container.path("env")) {
-            if ("IMWATCH_KAFKA_GROUP_INSTANCE_ID".equals(e.path("name").asText())) {
+            if ("IMWATCH_INSTANCE_ID".equals(e.path("name").asText())) {
                 fieldPath = e.at("/valueFrom/fieldRef/fieldPath").asText(null);
             }
         }
         assertThat(fieldPath)
                 .as(
-                        "%s: set env IMWATCH_KAFKA_GROUP_INSTANCE_ID from fieldRef metadata.name (static membership)",
+                        "%s: set env IMWATCH_INSTANCE_ID from fieldRef metadata.name (static membership under the pod name)",
                         where)
                 .isEqualTo("metadata.name");
     }

@@ -4,12 +4,14 @@ import io.imwatch.classify.otlp.OtlpDecoder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Every imwatch setting: one {@code *_CONFIG} key with its {@code *_DOC}, type, default and
@@ -102,6 +104,23 @@ public final class ImwatchConfig extends AbstractConfig {
             "How long a stop (Ctrl-C, SIGTERM) waits for Kafka Streams to commit and close its tasks before imwatch"
                     + " exits anyway (exactly-once: the open transaction is aborted, nothing is lost). Kafka Streams"
                     + " still joining its group has nothing to commit and is waited for 2s at most.";
+
+    public static final String INSTANCE_ID_CONFIG = "instance.id";
+    private static final String INSTANCE_ID_DOC = "This instance's name in its group (Kafka static membership,"
+            + " group.instance.id), unique among the running instances: a restart after a crash takes its place"
+            + " back at once instead of waiting out the dead member's session.timeout.ms. A name (the pod name of a"
+            + " StatefulSet): the instance also keeps its place, and its tasks, across a clean stop. auto: host name"
+            + " + state.dir (unique while Kafka Streams holds the state directory's lock), and the instance leaves"
+            + " the group when it stops cleanly. none: dynamic membership. kafka.group.instance.id overrides it.";
+
+    /** {@link #INSTANCE_ID_CONFIG}: derive a name from the host and the state directory. */
+    public static final String INSTANCE_ID_AUTO = "auto";
+
+    /** {@link #INSTANCE_ID_CONFIG}: dynamic membership. */
+    public static final String INSTANCE_ID_NONE = "none";
+
+    /** What Kafka accepts as a group.instance.id (its own limit is 249 characters; Kafka Streams adds a thread suffix). */
+    private static final Pattern INSTANCE_ID = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
 
     public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
     private static final String ROCKSDB_MEMORY_MB_DOC =
@@ -284,6 +303,24 @@ public final class ImwatchConfig extends AbstractConfig {
             .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
             .define(METRICS_PREREGISTER_CONFIG, Type.BOOLEAN, true, Importance.LOW, METRICS_PREREGISTER_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, DEFAULT_STATE_DIR, Importance.MEDIUM, STATE_DIR_DOC)
+            .define(
+                    INSTANCE_ID_CONFIG,
+                    Type.STRING,
+                    INSTANCE_ID_AUTO,
+                    ConfigDef.LambdaValidator.with(
+                            (name, value) -> {
+                                String id = String.valueOf(value).strip();
+                                if (!INSTANCE_ID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
+                                    throw new ConfigException(
+                                            name,
+                                            value,
+                                            "use auto, none, or a name of letters, digits, '.', '_' and '-' (at most"
+                                                    + " 200), unique among the running instances");
+                                }
+                            },
+                            () -> "auto, none, or a name of [a-zA-Z0-9._-], at most 200"),
+                    Importance.MEDIUM,
+                    INSTANCE_ID_DOC)
             .define(
                     ROCKSDB_MEMORY_MB_CONFIG,
                     Type.INT,

@@ -38,6 +38,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -171,18 +172,16 @@ public final class ImwatchApp implements AutoCloseable {
                 : AlertRules.load(Path.of(rulesFile), settings.countsWindow());
 
         String stateDir = config.getString(ImwatchConfig.STATE_DIR_CONFIG);
+        GroupMembership membership = GroupMembership.of(config, stateDir);
         // Kafka's own checks of every client setting, before a broker or anything else starts
-        KafkaConfigCheck.check(
-                StreamsProperties.of(
-                        config,
-                        settings,
-                        config.isEmbedded()
-                                ? "localhost:9092"
-                                : config.getString(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG),
-                        stateDir,
-                        reason -> {}),
+        Properties checked = StreamsProperties.of(
                 config,
-                sources);
+                settings,
+                config.isEmbedded() ? "localhost:9092" : config.getString(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG),
+                stateDir,
+                reason -> {});
+        membership.applyTo(checked);
+        KafkaConfigCheck.check(checked, config, sources);
         if (config.isEmbedded()) {
             console.println(
                     "imwatch: no bootstrap.servers configured: starting an embedded Kafka broker with demo traffic");
@@ -222,8 +221,11 @@ public final class ImwatchApp implements AutoCloseable {
                 catalog.entries().size(),
                 catalog.vendors(),
                 settings.topics().catalog());
-        streams = new KafkaStreams(
-                topology, StreamsProperties.of(config, settings, bootstrapServers, stateDir, metrics::deadLetter));
+        Properties streamsProperties =
+                StreamsProperties.of(config, settings, bootstrapServers, stateDir, metrics::deadLetter);
+        membership.applyTo(streamsProperties);
+        log.info("group membership: {}", membership.description());
+        streams = new KafkaStreams(topology, streamsProperties);
         streams.setStateListener((next, previous) -> {
             log.info("Kafka Streams {} -> {}", previous, next);
             if (next == KafkaStreams.State.ERROR) {
@@ -236,8 +238,7 @@ public final class ImwatchApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         KafkaStreams running = streams;
-        track(new StreamsShutdown(
-                running, shutdownTimeout, config.kafkaPassThrough().keySet()));
+        track(new StreamsShutdown(running, shutdownTimeout, membership.leaveOnClose()));
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         track(streamsMetrics);

@@ -61,6 +61,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1);
         // two threads: one processes while the other waits on its transaction commit (BENCHMARKS.md)
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        // a warm copy of each task on another instance: an instance's death costs a rebalance, not a
+        // restore from the changelogs (README, "Running several instances"); alone, no standby is placed
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         p.putAll(config.kafkaPassThrough());
         return p;
     }

@@ -1,8 +1,6 @@
 package io.imwatch.app.run;
 
 import java.time.Duration;
-import java.util.Collection;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -14,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * died (up to its session.timeout.ms, 45 s): a stop in the first seconds after a crash took the
  * whole close timeout. A thread still joining its group has no tasks and nothing to commit, so it is
  * given {@link #IDLE_TIMEOUT} only; with tasks, Kafka Streams gets shutdown.timeout to commit and
- * close them. A dynamic member leaves the group, so the next start need not wait for it; a static
- * one (group.instance.id) keeps its place and its tasks across a restart.
+ * close them. Whether it leaves the group is {@link GroupMembership#leaveOnClose()}: a dynamic member
+ * or one with a derived name leaves, so that no one waits for it; a named static member keeps its
+ * place and its tasks across a restart.
  */
 final class StreamsShutdown implements AutoCloseable {
 
@@ -26,22 +25,16 @@ final class StreamsShutdown implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final Duration timeout;
-    private final boolean staticMember;
+    private final boolean leaveGroup;
 
     /**
      * @param timeout shutdown.timeout
-     * @param kafkaKeys the kafka.* keys set (without the prefix), to tell static membership
+     * @param leaveGroup whether to leave the group ({@link GroupMembership#leaveOnClose()})
      */
-    StreamsShutdown(KafkaStreams streams, Duration timeout, Collection<String> kafkaKeys) {
+    StreamsShutdown(KafkaStreams streams, Duration timeout, boolean leaveGroup) {
         this.streams = streams;
         this.timeout = timeout;
-        this.staticMember = isStaticMember(kafkaKeys);
-    }
-
-    static boolean isStaticMember(Collection<String> kafkaKeys) {
-        return kafkaKeys.stream()
-                .anyMatch(k -> k.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
-                        || k.endsWith("consumer." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        this.leaveGroup = leaveGroup;
     }
 
     @Override
@@ -49,9 +42,9 @@ final class StreamsShutdown implements AutoCloseable {
         Duration wait = hasTasks() || timeout.compareTo(IDLE_TIMEOUT) < 0 ? timeout : IDLE_TIMEOUT;
         CloseOptions options = CloseOptions.timeout(wait)
                 .withGroupMembershipOperation(
-                        staticMember
-                                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
-                                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+                        leaveGroup
+                                ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                                : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
         if (!streams.close(options)) {
             log.info(
                     "Kafka Streams did not stop within {}; exiting anyway (under exactly-once its open transaction"

@@ -3,21 +3,15 @@ package io.imwatch.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imwatch.app.embedded.EmbeddedKafka;
 import io.imwatch.app.topology.DeadLetters;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -91,8 +85,13 @@ class CrashRestartIT {
                 "counts.grace",
                 "30s",
                 "commit.interval.ms",
-                commitInterval));
+                commitInterval,
+                // longer than the wait for RUNNING below: the restart (instance.id=auto, a static member
+                // under host name + state.dir) must take its ghost's place, not wait out its session
+                "kafka.session.timeout.ms",
+                "120000"));
         Path log = Files.createTempFile("imwatch-crash-", ".log");
+        OutputChecks checks = new OutputChecks(kafka.bootstrapServers(), log);
 
         AtomicInteger produced = new AtomicInteger();
         Thread producer = new Thread(
@@ -109,36 +108,26 @@ class CrashRestartIT {
             producer.start();
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> seen(mode, outputs).size() >= 2_000);
+                    .until(() -> checks.seen(outputs, mode::ids).size() >= 2_000);
             first.kill();
             assertThat(first.isAlive()).isFalse();
         }
-        int atCrash = seen(mode, outputs).size();
+        int atCrash = checks.seen(outputs, mode::ids).size();
         assertThat(produced.get()).as("the crash happened mid-stream").isLessThan(EVENTS);
         assertThat(atCrash).as("and after some output was committed").isGreaterThanOrEqualTo(2_000);
 
+        long restarted = System.nanoTime();
         try (ImwatchProcess second = ImwatchProcess.start(settings, log)) {
             await().atMost(Duration.ofSeconds(90)).until(second::isReady);
+            System.out.printf(
+                    "CrashRestartIT: restarted after SIGKILL, ready (RUNNING) in %.1f s%n",
+                    (System.nanoTime() - restarted) / 1e9);
             producer.join(TimeUnit.MINUTES.toMillis(2));
             await().atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> seen(mode, outputs).size() >= EVENTS);
+                    .until(() -> checks.seen(outputs, mode::ids).size() >= EVENTS);
             Thread.sleep(2_000); // a duplicate, if any, would arrive right after the last record
-            Map<Integer, List<String>> seen = seen(mode, outputs);
-            List<String> duplicates = seen.entrySet().stream()
-                    .filter(e -> e.getValue().size() > 1)
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .toList();
-            Set<Integer> expected = new HashSet<>();
-            for (int i = 0; i < EVENTS; i++) {
-                expected.add(i);
-            }
-            assertThat(duplicates)
-                    .as("duplicated across the restart (log: %s)", log)
-                    .isEmpty();
-            assertThat(seen.keySet())
-                    .as("every input once (log: %s)", log)
-                    .containsExactlyInAnyOrderElementsOf(expected);
+            checks.assertEveryInputOnce(outputs, EVENTS, mode::ids);
 
             if (mode == CrashInput.OTLP) {
                 List<ConsumerRecord<byte[], byte[]>> dead =
@@ -148,72 +137,7 @@ class CrashRestartIT {
                         .anyMatch(r -> KafkaTestSupport.header(r, DeadLetters.SOURCE_RECORD_INDEX) != null)
                         .anyMatch(r -> KafkaTestSupport.header(r, DeadLetters.SOURCE_RECORD_INDEX) == null);
             }
-            assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2), log);
+            checks.assertCountsAreExact(prefix + ".counts", outputs.subList(0, 2));
         }
-    }
-
-    /**
-     * Once closed, the windows the run filled count exactly the codes (and session closes) that the
-     * enriched and unknown outputs carry: the per-window sums buffered at the crash were neither
-     * lost nor counted twice.
-     */
-    private static void assertCountsAreExact(String countsTopic, List<String> coded, Path log) throws Exception {
-        long codes = 0;
-        long closes = 0;
-        for (String topic : coded) {
-            for (ConsumerRecord<byte[], byte[]> record :
-                    KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
-                for (JsonNode code :
-                        JSON.readTree(record.value()).path("imwatch").path("codes")) {
-                    codes++;
-                    closes += code.path("sessionClose").isTextual() ? 1 : 0;
-                }
-            }
-        }
-        assertThat(closes).as("the demo traffic carries session closes").isPositive();
-        long codesExpected = codes;
-        long closesExpected = closes;
-        // no record follows the last: the last windows close on the wall clock (window + grace + idle)
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> counted(countsTopic, "code") >= codesExpected
-                        && counted(countsTopic, "close") >= closesExpected);
-        assertThat(counted(countsTopic, "code"))
-                .as("codes counted (log: %s)", log)
-                .isEqualTo(codes);
-        assertThat(counted(countsTopic, "close"))
-                .as("session closes counted (log: %s)", log)
-                .isEqualTo(closes);
-    }
-
-    /** The total of the final counts of {@code kind}; one per key and window. */
-    private static long counted(String countsTopic, String kind) throws Exception {
-        long total = 0;
-        Set<String> windows = new HashSet<>();
-        for (ConsumerRecord<byte[], byte[]> record :
-                KafkaTestSupport.readCommitted(kafka.bootstrapServers(), countsTopic)) {
-            JsonNode count = JSON.readTree(record.value());
-            Instant start = Instant.parse(count.path("windowStart").asText());
-            if (count.path("kind").asText().equals(kind)) {
-                String key = new String(record.key(), StandardCharsets.UTF_8) + "@" + start;
-                assertThat(windows.add(key)).as("one final count for %s", key).isTrue();
-                total += count.path("count").asLong();
-            }
-        }
-        return total;
-    }
-
-    /** The input ids the committed outputs hold, each with the topics it was seen on. */
-    private static Map<Integer, List<String>> seen(CrashInput mode, List<String> outputs) throws Exception {
-        Map<Integer, List<String>> seen = new HashMap<>();
-        for (String topic : outputs) {
-            for (ConsumerRecord<byte[], byte[]> record :
-                    KafkaTestSupport.readCommitted(kafka.bootstrapServers(), topic)) {
-                for (int id : mode.ids(record)) {
-                    seen.computeIfAbsent(id, k -> new ArrayList<>()).add(topic);
-                }
-            }
-        }
-        return seen;
     }
 }

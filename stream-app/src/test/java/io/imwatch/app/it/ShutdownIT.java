@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.imwatch.app.embedded.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM in the first seconds, while Kafka Streams joins its group, stops imwatch quickly and
  * cleanly (exit 0). The slow case is a restart after a crash: the group still lists the dead
  * member, so the rebalance, and Kafka Streams' close with it, waits for that member's session to
- * time out (45 s).
+ * time out (45 s): so with dynamic membership ({@code instance.id=none}); a static member takes its
+ * ghost's place at once. With a derived name ({@code instance.id=auto}, the default) a clean stop
+ * leaves the group, so that no one waits for a name that may not come back.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ShutdownIT {
@@ -52,7 +56,9 @@ class ShutdownIT {
             "--set",
             "state.dir=" + dir.resolve("state"),
             "--set",
-            "summary.interval=0s"
+            "summary.interval=0s",
+            "--set",
+            "instance.id=none"
         };
         try (JarRun first = JarRun.start(dir.resolve("first.txt"), Map.of(), args)) {
             await().atMost(Duration.ofMinutes(3))
@@ -75,5 +81,49 @@ class ShutdownIT {
             assertThat(exit).as(second.console()).isZero();
             assertThat(took).as(second.console()).isLessThan(BOUND);
         }
+    }
+
+    @Test
+    void shouldLeaveTheGroupOnACleanStopUnderADerivedName(@TempDir Path dir) throws Exception {
+        String app = "leave-" + System.nanoTime();
+        try (JarRun run = JarRun.start(
+                        dir.resolve("run.txt"),
+                        Map.of(),
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "--create-topics",
+                        "--set",
+                        "application.id=" + app,
+                        "--set",
+                        "input.topics=" + app + ".logs",
+                        "--set",
+                        "state.dir=" + dir.resolve("state"),
+                        "--set",
+                        "summary.interval=0s");
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> run.isReady() || !run.isAlive());
+            assertThat(members(admin, app)).as(run.console()).isNotEmpty().allMatch(id -> !id.isEmpty());
+
+            run.terminate();
+            assertThat(run.awaitExit(Duration.ofMinutes(1))).as(run.console()).isZero();
+            assertThat(members(admin, app))
+                    .as("a static member that stayed would hold its partitions for the 45 s session timeout")
+                    .isEmpty();
+        }
+    }
+
+    /** The group.instance.id of each member ("" for a dynamic one). */
+    private static List<String> members(Admin admin, String group) throws Exception {
+        return admin
+                .describeConsumerGroups(List.of(group))
+                .describedGroups()
+                .get(group)
+                .get(10, TimeUnit.SECONDS)
+                .members()
+                .stream()
+                .map(m -> m.groupInstanceId().orElse(""))
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.imwatch.app.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,14 +69,5 @@ class KafkaConfigCheckTest {
                     .hasMessageEndingWith("give the host:port of one or more reachable Kafka brokers,"
                             + " e.g. --bootstrap-servers kafka:9092");
         }
-    }
-
-    @Test
-    void shouldTellStaticMembersThatKeepTheirPlaceInTheGroup() {
-        assertThat(StreamsShutdown.isStaticMember(List.of("group.instance.id"))).isTrue();
-        assertThat(StreamsShutdown.isStaticMember(List.of("main.consumer.group.instance.id")))
-                .isTrue();
-        assertThat(StreamsShutdown.isStaticMember(List.of("num.stream.threads")))
-                .isFalse();
     }
 }

@@ -1,0 +1,132 @@
+package io.imwatch.benchmarks.scale;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar imwatch.jar run} as a child JVM, as production runs it: its own CPU time (apart
+ * from the broker's, which stays in the harness), its readiness, SIGKILL.
+ */
+final class ImwatchChild implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int httpPort;
+
+    private ImwatchChild(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts {@code run --set k=v ...}, its console appended to {@code log}. */
+    static ImwatchChild start(Path jar, Map<String, String> settings, Path log) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "run",
+                "--http-port",
+                Integer.toString(port)));
+        settings.forEach((k, v) -> {
+            command.add("--set");
+            command.add(k + "=" + v);
+        });
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("IMWATCH_"));
+        return new ImwatchChild(builder.start(), port);
+    }
+
+    /** Whether /health/ready answers 200 (Kafka Streams RUNNING). */
+    boolean isReady() {
+        try {
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/health/ready"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The partitions its stream threads' consumers hold (active tasks' input, repartition topics
+     * included): {@code kafka_consumer_coordinator_assigned_partitions} summed over /metrics; -1
+     * while it does not answer.
+     */
+    long assignedPartitions() {
+        try {
+            String body = HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return body.lines()
+                    .filter(l -> l.startsWith("kafka_consumer_coordinator_assigned_partitions{"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** CPU time the process used so far, all its threads (from /proc on Linux). */
+    long cpuNanos() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, then SIGKILL after a minute. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
