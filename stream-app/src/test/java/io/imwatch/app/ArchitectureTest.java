@@ -106,4 +106,16 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.apache.kafka..", "io.micrometer..", "io.prometheus..", "io.imwatch.app..");
+
+    /**
+     * Kafka Streams' internals change without notice: one class, {@code window.SumsStore}, uses one
+     * of them (the pre-commit {@code flushCache} hook, see its Javadoc); nothing else may.
+     */
+    @ArchTest
+    static final ArchRule onlySumsStoreUsesKafkaStreamsInternals = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(APP + ".window.SumsStore")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.kafka.streams..internals..");
 }
