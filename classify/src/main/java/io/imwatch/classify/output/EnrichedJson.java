@@ -23,9 +23,8 @@ import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -38,7 +37,9 @@ import java.util.function.Function;
  * {@code eventTime} (ISO-8601, when the event has one) and {@code codes}, each code with
  * {@code vendor, space, code, minor, name, known, status, class, severity, side, outcome,
  * retryable, sessionClose, category, message, match, rule}, plus {@code candidates} when it is
- * ambiguous or of a mismatched version.
+ * ambiguous or of a mismatched version. Which of the catalogue's fields ({@code name} …
+ * {@code match}) a code carries is an {@link EnrichFields} choice; the methods without one write
+ * {@link EnrichFields#FULL}.
  */
 public final class EnrichedJson {
 
@@ -79,8 +80,16 @@ public final class EnrichedJson {
     private static final SerializableString MATCH_ANY_MINOR = new SerializedString("any-minor");
     private static final SerializableString MATCH_EXACT = new SerializedString("exact");
 
-    /** The encoded catalogue fields of each entry met so far: bounded by the catalogue. */
-    private static final Map<CatalogEntry, SerializableString> ENTRY_FIELDS = new ConcurrentHashMap<>();
+    /** The fields an unknown code writes as {@code null}: the catalogue has no value for it. */
+    private static final List<EnrichFields.Field> NULL_WHEN_UNKNOWN = List.of(
+            EnrichFields.Field.SEVERITY,
+            EnrichFields.Field.SIDE,
+            EnrichFields.Field.OUTCOME,
+            EnrichFields.Field.RETRYABLE,
+            EnrichFields.Field.SESSION_CLOSE);
+
+    private static final SerializableString[] NULL_WHEN_UNKNOWN_KEYS =
+            serialized(EnrichFields.Field.values(), EnrichFields.Field::key);
 
     /** One output buffer per thread, reused: only the finished record is allocated per event. */
     private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(ByteArrayBuilder::new);
@@ -93,34 +102,40 @@ public final class EnrichedJson {
 
     private EnrichedJson() {}
 
-    /** The enriched event as UTF-8 JSON bytes, nothing redacted. */
+    /** The enriched event as UTF-8 JSON bytes, nothing redacted, every catalogue field. */
     public static byte[] write(ClassifiedEvent classified) {
-        return write(classified, Redactor.OFF);
+        return write(classified, Redactor.OFF, EnrichFields.FULL);
+    }
+
+    /** As {@link #write(ClassifiedEvent, Redactor, EnrichFields)} with every catalogue field. */
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
+        return write(classified, redactor, EnrichFields.FULL);
     }
 
     /**
      * The enriched event as UTF-8 JSON bytes, the event's own content redacted by {@code redactor}
-     * (the {@code imwatch} object is written after redaction and never redacted).
+     * (the {@code imwatch} object is written after redaction and never redacted), each code with the
+     * catalogue fields of {@code fields}.
      */
-    public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor, EnrichFields fields) {
         LogEvent event = classified.event();
         ByteArrayBuilder out = BUFFER.get();
         out.reset();
         try {
             if (event.isJson() && !event.json().has(FIELD)) {
-                spliceInto(event.raw(), classified, redactor, out);
+                spliceInto(event.raw(), classified, redactor, fields, out);
             } else if (event.isJson() && redactor.isOff()) {
-                rewriteReplacingField(event.json(), classified, out);
+                rewriteReplacingField(event.json(), classified, fields, out);
             } else if (event.isJson()) {
                 ObjectNode copy = event.json().deepCopy();
                 copy.remove(FIELD);
-                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, out);
+                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, fields, out);
             } else {
                 try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                     g.writeStartObject();
                     writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line(), event.raw()));
                     g.writeFieldName(IMWATCH);
-                    writeImwatch(g, classified);
+                    writeImwatch(g, classified, fields);
                     g.writeEndObject();
                 }
             }
@@ -130,7 +145,8 @@ public final class EnrichedJson {
         }
     }
 
-    private static void spliceInto(byte[] raw, ClassifiedEvent classified, Redactor redactor, ByteArrayBuilder out)
+    private static void spliceInto(
+            byte[] raw, ClassifiedEvent classified, Redactor redactor, EnrichFields fields, ByteArrayBuilder out)
             throws IOException {
         int start = 0;
         while (start < raw.length && raw[start] != '{') {
@@ -157,14 +173,14 @@ public final class EnrichedJson {
             out.write(FIELD_PREFIX);
         }
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            writeImwatch(g, classified);
+            writeImwatch(g, classified, fields);
         }
         out.write('}');
     }
 
     /** The rare event that already has an {@code imwatch} field: ours replaces it. */
-    private static void rewriteReplacingField(ObjectNode json, ClassifiedEvent classified, ByteArrayBuilder out)
-            throws IOException {
+    private static void rewriteReplacingField(
+            ObjectNode json, ClassifiedEvent classified, EnrichFields fields, ByteArrayBuilder out) throws IOException {
         ObjectNode copy = json.deepCopy();
         copy.remove(FIELD);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -174,13 +190,19 @@ public final class EnrichedJson {
                 LogEventParser.mapper().writeTree(g, field.getValue());
             }
             g.writeFieldName(IMWATCH);
-            writeImwatch(g, classified);
+            writeImwatch(g, classified, fields);
             g.writeEndObject();
         }
     }
 
-    /** Writes the {@code imwatch} object. */
+    /** Writes the {@code imwatch} object, every catalogue field. */
     public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified) throws IOException {
+        writeImwatch(g, classified, EnrichFields.FULL);
+    }
+
+    /** Writes the {@code imwatch} object, each code with the catalogue fields of {@code fields}. */
+    public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified, EnrichFields fields)
+            throws IOException {
         g.writeStartObject();
         writeString(g, VENDOR, classified.vendor());
         g.writeFieldName(VENDOR_SOURCE);
@@ -198,13 +220,13 @@ public final class EnrichedJson {
         g.writeFieldName(CODES);
         g.writeStartArray();
         for (ClassifiedCode code : classified.codes()) {
-            writeCode(g, code);
+            writeCode(g, code, fields);
         }
         g.writeEndArray();
         g.writeEndObject();
     }
 
-    private static void writeCode(JsonGenerator g, ClassifiedCode code) throws IOException {
+    private static void writeCode(JsonGenerator g, ClassifiedCode code, EnrichFields fields) throws IOException {
         g.writeStartObject();
         writeString(g, VENDOR, code.vendor());
         writeString(g, SPACE, code.space());
@@ -213,27 +235,35 @@ public final class EnrichedJson {
         CatalogEntry entry = code.entry();
         if (entry != null) {
             // name to message come from the catalogue entry alone: encoded once per entry
-            g.writeRaw(ENTRY_FIELDS.computeIfAbsent(entry, EnrichedJson::entryFields));
-            g.writeFieldName(MATCH);
-            g.writeString(
-                    entry.isRange()
-                            ? MATCH_RANGE
-                            : entry.minor() == CatalogEntry.ANY_MINOR && code.minor() != CatalogEntry.ANY_MINOR
-                                    ? MATCH_ANY_MINOR
-                                    : MATCH_EXACT);
+            g.writeRaw(fields.encodedEntries.computeIfAbsent(entry, e -> entryFields(e, fields)));
+            if (fields.has(EnrichFields.Field.MATCH)) {
+                g.writeFieldName(MATCH);
+                g.writeString(
+                        entry.isRange()
+                                ? MATCH_RANGE
+                                : entry.minor() == CatalogEntry.ANY_MINOR && code.minor() != CatalogEntry.ANY_MINOR
+                                        ? MATCH_ANY_MINOR
+                                        : MATCH_EXACT);
+            }
             if (code.observedName() != null && !code.observedName().equals(entry.name())) {
                 writeString(g, REPORTED_NAME, code.observedName());
             }
         } else {
-            writeString(g, NAME, code.name());
-            writeBoolean(g, KNOWN, false);
+            if (fields.has(EnrichFields.Field.NAME)) {
+                writeString(g, NAME, code.name());
+            }
+            if (fields.has(EnrichFields.Field.KNOWN)) {
+                writeBoolean(g, KNOWN, false);
+            }
             writeString(g, STATUS, code.status().name());
-            writeString(g, CLASS, "UNKNOWN");
-            writeNull(g, SEVERITY);
-            writeNull(g, SIDE);
-            writeNull(g, OUTCOME);
-            writeNull(g, RETRYABLE);
-            writeNull(g, SESSION_CLOSE);
+            if (fields.has(EnrichFields.Field.CLASS)) {
+                writeString(g, CLASS, "UNKNOWN");
+            }
+            for (EnrichFields.Field nullable : NULL_WHEN_UNKNOWN) {
+                if (fields.has(nullable)) {
+                    writeNull(g, NULL_WHEN_UNKNOWN_KEYS[nullable.ordinal()]);
+                }
+            }
         }
         if (code.version() != null) {
             writeString(g, VERSION, code.version());
@@ -252,27 +282,46 @@ public final class EnrichedJson {
 
     /**
      * {@code ,"name":…,"known":true,"status":"KNOWN",…,"message":…} of a known code: everything
-     * between its {@code minor} and its {@code match} that depends on the entry alone.
+     * between its {@code minor} and its {@code match} that depends on the entry alone, the fields
+     * of {@code fields} and {@code status}.
      */
-    private static SerializableString entryFields(CatalogEntry entry) {
+    private static SerializableString entryFields(CatalogEntry entry, EnrichFields fields) {
         Classification c = entry.classification();
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
-            writeString(g, NAME, entry.name());
-            writeBoolean(g, KNOWN, true);
+            if (fields.has(EnrichFields.Field.NAME)) {
+                writeString(g, NAME, entry.name());
+            }
+            if (fields.has(EnrichFields.Field.KNOWN)) {
+                writeBoolean(g, KNOWN, true);
+            }
             writeString(g, STATUS, CodeStatus.KNOWN.name());
-            writeString(g, CLASS, c.codeClass().name());
-            writeString(g, SEVERITY, c.severity().name());
-            writeString(g, SIDE, c.side().name());
-            writeString(g, OUTCOME, c.outcome().name());
-            writeBoolean(g, RETRYABLE, c.retryable());
-            writeString(
-                    g,
-                    SESSION_CLOSE,
-                    c.sessionClose() == null ? null : c.sessionClose().name());
-            writeString(g, CATEGORY, entry.category());
-            if (entry.message() != null) {
+            if (fields.has(EnrichFields.Field.CLASS)) {
+                writeString(g, CLASS, c.codeClass().name());
+            }
+            if (fields.has(EnrichFields.Field.SEVERITY)) {
+                writeString(g, SEVERITY, c.severity().name());
+            }
+            if (fields.has(EnrichFields.Field.SIDE)) {
+                writeString(g, SIDE, c.side().name());
+            }
+            if (fields.has(EnrichFields.Field.OUTCOME)) {
+                writeString(g, OUTCOME, c.outcome().name());
+            }
+            if (fields.has(EnrichFields.Field.RETRYABLE)) {
+                writeBoolean(g, RETRYABLE, c.retryable());
+            }
+            if (fields.has(EnrichFields.Field.SESSION_CLOSE)) {
+                writeString(
+                        g,
+                        SESSION_CLOSE,
+                        c.sessionClose() == null ? null : c.sessionClose().name());
+            }
+            if (fields.has(EnrichFields.Field.CATEGORY)) {
+                writeString(g, CATEGORY, entry.category());
+            }
+            if (fields.has(EnrichFields.Field.MESSAGE) && entry.message() != null) {
                 writeString(g, MESSAGE, entry.message());
             }
             g.writeEndObject();

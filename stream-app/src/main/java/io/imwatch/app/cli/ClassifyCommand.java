@@ -8,6 +8,7 @@ import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
 import java.io.BufferedOutputStream;
@@ -65,6 +66,15 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + ", default: ${DEFAULT-VALUE}).")
     int maxEventBytes;
 
+    @Option(
+            names = "--enrich-fields",
+            paramLabel = "FIELDS",
+            defaultValue = "lean",
+            description = "Catalogue fields each code carries (as the stream's enrich.fields): lean (name, class,"
+                    + " severity, outcome, sessionClose), full, none, or a comma-separated list of fields"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String enrichFieldsSetting;
+
     @Option(names = "--summary", description = "Print counts per route to stderr at the end.")
     boolean summary;
 
@@ -88,11 +98,18 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     private Redactor redactor = Redactor.OFF;
 
+    private EnrichFields enrichFields = EnrichFields.LEAN;
+
     @Override
     public Integer call() throws IOException {
         if (maxEventBytes < MIN_EVENT_BYTES || maxEventBytes > MAX_EVENT_BYTES) {
             throw new ConfigProblem("--max-event-bytes " + maxEventBytes + " is out of range; use " + MIN_EVENT_BYTES
                     + " to " + MAX_EVENT_BYTES + " (the default is " + Classifier.DEFAULT_MAX_EVENT_BYTES + ")");
+        }
+        try {
+            enrichFields = EnrichFields.parse(enrichFieldsSetting);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigProblem("--enrich-fields " + e.getMessage());
         }
         Classifier classifier = catalogOptions.classifier(maxEventBytes);
         redactor = redactOptions.redactor(environment);
@@ -183,7 +200,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             try {
                 ClassifiedEvent event = classifier.classify(line, vendor, System.currentTimeMillis());
-                out.write(EnrichedJson.write(event, redactor));
+                out.write(EnrichedJson.write(event, redactor, enrichFields));
                 route = event.route();
             } catch (MalformedEventException e) {
                 writeError(out, source, number, e.reason(), e.getMessage(), line);

@@ -1,6 +1,7 @@
 package io.imwatch.app.config;
 
 import io.imwatch.catalog.Catalog;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.redact.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -110,6 +111,13 @@ public final class ConfigValidator {
             }
         }
         Redactor redactor = RedactionSettings.redactor(config, sources, problems);
+        EnrichFields enrichFields = EnrichFields.LEAN;
+        try {
+            enrichFields = EnrichFields.parse(config.getString(ImwatchConfig.ENRICH_FIELDS_CONFIG));
+        } catch (IllegalArgumentException e) {
+            problems.add(ImwatchConfig.ENRICH_FIELDS_CONFIG + " (from "
+                    + sources.origin(ImwatchConfig.ENRICH_FIELDS_CONFIG) + ") " + e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
@@ -124,7 +132,8 @@ public final class ConfigValidator {
                 config.duration(ImwatchConfig.COUNTS_GRACE_CONFIG),
                 config.duration(ImwatchConfig.ALERTS_EVALUATION_INTERVAL_CONFIG),
                 config.getString(ImwatchConfig.GENERATOR_URL_CONFIG),
-                redactor);
+                redactor,
+                enrichFields);
     }
 
     private static void checkTopic(String topic, String key, ConfigSources sources, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.imwatch.app.config;
 
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.redact.Redactor;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param alertsEvaluationInterval wall-clock period of the spike detector
  * @param generatorUrl the link put on alerts (may be empty)
  * @param redactor what is redacted in the enriched, unknown and no-code records
+ * @param enrichFields which catalogue fields each code of those records carries
  */
 public record StreamSettings(
         List<InputTopic> inputs,
@@ -32,7 +34,8 @@ public record StreamSettings(
         Duration countsGrace,
         Duration alertsEvaluationInterval,
         String generatorUrl,
-        Redactor redactor) {
+        Redactor redactor,
+        EnrichFields enrichFields) {
 
     /** An input topic and the vendor to assume when an event does not say (or {@code null}). */
     public record InputTopic(String name, String vendor) {}

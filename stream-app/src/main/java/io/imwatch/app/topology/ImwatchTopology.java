@@ -10,6 +10,7 @@ import io.imwatch.app.window.Classified;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
 import java.util.Map;
@@ -112,10 +113,10 @@ public final class ImwatchTopology {
                 .branch((key, value) -> value.route() == Route.ENRICHED, Branched.as("enriched"))
                 .branch((key, value) -> value.route() == Route.UNKNOWN, Branched.as("unknown"))
                 .defaultBranch(Branched.as("no-code"));
-        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings.redactor());
-        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings.redactor());
+        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings);
+        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings);
         if (settings.forwardNoCode()) {
-            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings.redactor());
+            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings);
         }
 
         CountsTopology.addTo(builder, classified, outputs.counts(), settings, metrics);
@@ -125,8 +126,10 @@ public final class ImwatchTopology {
 
     /** Writes one route; dead letters never pass here, so they keep their original bytes. */
     private static void write(
-            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, Redactor redactor) {
-        stream.mapValues(value -> EnrichedJson.write(value.event(), redactor), Named.as("write-" + name))
+            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, StreamSettings settings) {
+        Redactor redactor = settings.redactor();
+        EnrichFields fields = settings.enrichFields();
+        stream.mapValues(value -> EnrichedJson.write(value.event(), redactor, fields), Named.as("write-" + name))
                 .to(
                         topic.name(),
                         Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));
