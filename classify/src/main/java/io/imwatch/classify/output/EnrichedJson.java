@@ -125,9 +125,9 @@ public final class EnrichedJson {
             if (event.isJson() && !event.json().has(FIELD)) {
                 spliceInto(event.raw(), classified, redactor, fields, out);
             } else if (event.isJson() && redactor.isOff()) {
-                rewriteReplacingField(event.json(), classified, fields, out);
+                rewriteReplacingField(event.wholeJson(), classified, fields, out);
             } else if (event.isJson()) {
-                ObjectNode copy = event.json().deepCopy();
+                ObjectNode copy = event.wholeJson().deepCopy();
                 copy.remove(FIELD);
                 spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, fields, out);
             } else {
