@@ -1,6 +1,5 @@
 package io.imwatch.classify.output;
 
-import com.fasterxml.jackson.core.SerializableString;
 import io.imwatch.catalog.CatalogEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,7 +64,7 @@ public final class EnrichFields {
     private final Set<Field> fields;
 
     /** The encoded catalogue fields of each entry met so far ({@link EnrichedJson}): bounded by the catalogue. */
-    final Map<CatalogEntry, SerializableString> encodedEntries = new ConcurrentHashMap<>();
+    final Map<CatalogEntry, byte[]> encodedEntries = new ConcurrentHashMap<>();
 
     private EnrichFields(String name, Set<Field> fields) {
         this.name = name;
