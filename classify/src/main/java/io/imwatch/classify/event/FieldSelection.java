@@ -81,6 +81,36 @@ public final class FieldSelection {
         return read(parser, root, whole);
     }
 
+    /**
+     * The node Jackson's tree holds for the value the parser is at: strings, integers, booleans and
+     * null built here as its deserializer builds them (a reader's {@code readTree} sets up a
+     * deserialization context per call, which cost more than the whole streaming pass); fractions,
+     * objects and arrays read by {@code whole}.
+     */
+    private static JsonNode value(JsonParser parser, JsonToken token, ObjectReader whole) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return NODES.numberNode(parser.getIntValue());
+                    case LONG:
+                        return NODES.numberNode(parser.getLongValue());
+                    default:
+                        return NODES.numberNode(parser.getBigIntegerValue());
+                }
+            default:
+                return whole.readTree(parser);
+        }
+    }
+
     private static ObjectNode read(JsonParser parser, Node node, ObjectReader whole) throws IOException {
         ObjectNode object = NODES.objectNode();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -89,8 +119,7 @@ public final class FieldSelection {
             if (child == null) {
                 parser.skipChildren();
             } else if (child.whole) {
-                JsonNode tree = whole.readTree(parser);
-                object.set(name, tree);
+                object.set(name, value(parser, value, whole));
             } else if (value == JsonToken.START_OBJECT) {
                 object.set(name, read(parser, child, whole));
             } else {
