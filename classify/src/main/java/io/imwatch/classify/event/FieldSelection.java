@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,11 +63,6 @@ public final class FieldSelection {
             }
             node.whole = true;
         }
-    }
-
-    /** The selection of {@code paths}. */
-    public static FieldSelection of(List<String> paths) {
-        return new FieldSelection(paths);
     }
 
     /**
