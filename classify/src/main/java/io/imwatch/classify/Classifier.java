@@ -65,7 +65,7 @@ public final class Classifier {
             throw new IllegalArgumentException("budget must be positive, not " + budget);
         }
         rules.validateAgainst(catalog);
-        this.parser = new LogEventParser(rules.envelope(), maxEventBytes);
+        this.parser = new LogEventParser(rules.envelope(), maxEventBytes, rules.jsonPaths());
     }
 
     /** The built-in catalogue and rules. */

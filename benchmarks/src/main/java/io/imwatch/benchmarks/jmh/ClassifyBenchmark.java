@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEventParser;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
+import io.imwatch.classify.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,6 +41,11 @@ public class ClassifyBenchmark {
 
     private static final ObjectMapper MAPPER = LogEventParser.mapper();
 
+    /** The {@code enrich.fields} choice written: {@code lean} (the default) or {@code full}. */
+    @Param({"lean"})
+    public String fields;
+
+    private EnrichFields enrichFields;
     private Classifier classifier;
     private byte[][] values;
     private long[] timestamps;
@@ -46,6 +54,7 @@ public class ClassifyBenchmark {
     public void setUp() {
         Corpus corpus = Corpus.mixed();
         classifier = Classifier.builtin();
+        enrichFields = EnrichFields.parse(fields);
         corpus.checkClassifies(classifier);
         values = corpus.values;
         timestamps = corpus.timestamps;
@@ -56,7 +65,8 @@ public class ClassifyBenchmark {
     @OperationsPerInvocation(Corpus.SIZE)
     public void classifyAndWrite(Blackhole bh) {
         for (int i = 0; i < values.length; i++) {
-            bh.consume(EnrichedJson.write(classifier.classify(values[i], null, timestamps[i])));
+            bh.consume(EnrichedJson.write(
+                    classifier.classify(values[i], null, timestamps[i]), Redactor.OFF, enrichFields));
         }
     }
 

@@ -3,7 +3,9 @@ package io.imwatch.benchmarks.jmh;
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.LogEventParser;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
+import io.imwatch.classify.redact.Redactor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,6 +37,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 public class ClassifyBreakdownBenchmark {
 
+    /** The {@code enrich.fields} choice written: {@code lean} (the default) or {@code full}. */
+    @Param({"lean"})
+    public String fields;
+
+    private EnrichFields enrichFields;
     private Classifier classifier;
     private LogEventParser parser;
     private byte[][] values;
@@ -44,6 +52,7 @@ public class ClassifyBreakdownBenchmark {
     public void setUp() {
         Corpus corpus = Corpus.mixed();
         classifier = Classifier.builtin();
+        enrichFields = EnrichFields.parse(fields);
         corpus.checkClassifies(classifier);
         parser = classifier.parser();
         values = corpus.values;
@@ -74,7 +83,7 @@ public class ClassifyBreakdownBenchmark {
     @OperationsPerInvocation(Corpus.SIZE)
     public void write(Blackhole bh) {
         for (ClassifiedEvent event : classified) {
-            bh.consume(EnrichedJson.write(event));
+            bh.consume(EnrichedJson.write(event, Redactor.OFF, enrichFields));
         }
     }
 }

@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *     payload's, then the envelope's), or {@link Timestamps#NONE}
  * @param nestedTooDeep whether the innermost payload read still held JSON in its line field: more
  *     envelopes than are unwrapped, so what they wrap was not read
+ * @param payloadText the JSON text {@code payload} was read from when it came from an envelope's
+ *     line field; {@code null} when {@code payload} is {@code json} (or there is none)
+ * @param partial whether {@code json} and {@code payload} hold only the members the envelope and the
+ *     rules read ({@link FieldSelection}); {@link #wholeJson()} and {@link #wholePayload()} read
+ *     the rest when something needs it
  */
 public record LogEvent(
         byte[] raw,
@@ -25,11 +30,44 @@ public record LogEvent(
         String line,
         String hints,
         long eventTime,
-        boolean nestedTooDeep) {
+        boolean nestedTooDeep,
+        String payloadText,
+        boolean partial) {
 
     /** An event read in full. */
     public LogEvent(byte[] raw, ObjectNode json, ObjectNode payload, String line, String hints, long eventTime) {
         this(raw, json, payload, line, hints, eventTime, false);
+    }
+
+    /** An event read in full, perhaps with an envelope too many. */
+    public LogEvent(
+            byte[] raw,
+            ObjectNode json,
+            ObjectNode payload,
+            String line,
+            String hints,
+            long eventTime,
+            boolean nestedTooDeep) {
+        this(raw, json, payload, line, hints, eventTime, nestedTooDeep, null, false);
+    }
+
+    /**
+     * The event's whole top-level object: {@code json} itself, or, when that holds only what the
+     * rules read, the object read again in full from {@code raw}; {@code null} for a text line.
+     */
+    public ObjectNode wholeJson() {
+        return partial && json != null ? LogEventParser.readWhole(raw) : json;
+    }
+
+    /**
+     * The whole innermost payload: {@code payload} itself, or, when that holds only what the rules
+     * read, the payload read again in full; {@code null} for a text line.
+     */
+    public ObjectNode wholePayload() {
+        if (!partial || payload == null) {
+            return payload;
+        }
+        return payloadText == null ? wholeJson() : LogEventParser.readWhole(payloadText);
     }
 
     /** Whether the event was a JSON object (as opposed to a text line). */

@@ -1,6 +1,9 @@
 package io.imwatch.classify.event;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +12,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +26,9 @@ public final class LogEventParser {
     /** Envelopes nest (Fluent Bit around Filebeat around the vendor's JSON) but not deeper than this. */
     private static final int MAX_ENVELOPE_DEPTH = 3;
 
+    /** Read whatever the rules need: an event's own {@code imwatch} field is replaced on output. */
+    private static final String IMWATCH_FIELD = "imwatch";
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -28,17 +36,48 @@ public final class LogEventParser {
     // a reader resolves the tree type once; the mapper's readTree resolved it on every event
     private static final ObjectReader TREE = JSON.reader();
 
+    // a value inside an object being read: what follows it is the rest of that object, not trailing
+    private static final ObjectReader SUBTREE = TREE.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final JsonFactory FACTORY = JSON.getFactory();
+
     private final int maxBytes;
+    private final FieldSelection selection;
     private final JsonPaths.MixedPath[] linePaths;
     private final JsonPaths.MixedPath[] hintPaths;
     private final JsonPaths.MixedPath[] timePaths;
 
     /**
+     * A parser that reads JSON events into whole trees.
+     *
      * @param envelope the envelope fields to recognise
      * @param maxBytes events larger than this are {@link MalformedReason#TOO_LARGE}
      */
     public LogEventParser(EnvelopeFormat envelope, int maxBytes) {
+        this(envelope, maxBytes, null);
+    }
+
+    /**
+     * A parser that reads of a JSON event only the members at {@code ruleFields} and the envelope's
+     * fields, in one streaming pass ({@link FieldSelection}); {@link LogEvent#wholeJson()} reads the
+     * rest on demand.
+     *
+     * @param envelope the envelope fields to recognise
+     * @param maxBytes events larger than this are {@link MalformedReason#TOO_LARGE}
+     * @param ruleFields dotted paths the rules read, or {@code null} to read whole trees
+     */
+    public LogEventParser(EnvelopeFormat envelope, int maxBytes, Collection<String> ruleFields) {
         this.maxBytes = maxBytes;
+        if (ruleFields == null) {
+            this.selection = null;
+        } else {
+            List<String> paths = new ArrayList<>(ruleFields);
+            paths.addAll(envelope.lineFields());
+            paths.addAll(envelope.hintFields());
+            paths.addAll(envelope.timeFields());
+            paths.add(IMWATCH_FIELD);
+            this.selection = new FieldSelection(paths);
+        }
         this.linePaths = compile(envelope.lineFields());
         this.hintPaths = compile(envelope.hintFields());
         this.timePaths = compile(envelope.timeFields());
@@ -83,7 +122,7 @@ public final class LogEventParser {
                             invalid));
         }
         if (start < value.length && value[start] == '{') {
-            return fromJson(value, readObject(value, start), recordTimestamp);
+            return fromJson(value, readObject(value, start, selection), recordTimestamp);
         }
         int end = value.length;
         while (end > start && (value[end - 1] == '\n' || value[end - 1] == '\r' || value[end - 1] == ' ')) {
@@ -100,6 +139,7 @@ public final class LogEventParser {
         ObjectNode payload = json;
         String line = null;
         boolean tooDeep = false;
+        String payloadText = null;
         boolean payloadDotted = jsonDotted;
         for (int depth = 0; ; depth++) {
             String text = lineField(payload, payloadDotted);
@@ -112,12 +152,13 @@ public final class LogEventParser {
                 tooDeep = true;
                 break;
             }
-            ObjectNode inner = trimmed.startsWith("{") ? tryReadObject(trimmed) : null;
+            ObjectNode inner = trimmed.startsWith("{") ? tryReadObject(trimmed, selection) : null;
             if (inner == null) {
                 line = trimmed;
                 break;
             }
             payload = inner;
+            payloadText = trimmed;
             payloadDotted = JsonPaths.hasDottedKey(inner);
             collectHints(inner, payloadDotted, hints);
         }
@@ -128,7 +169,8 @@ public final class LogEventParser {
         if (eventTime == Timestamps.NONE) {
             eventTime = time(json, jsonDotted, recordTimestamp);
         }
-        return new LogEvent(raw, json, payload, line, hints.toString(), eventTime, tooDeep);
+        return new LogEvent(
+                raw, json, payload, line, hints.toString(), eventTime, tooDeep, payloadText, selection != null);
     }
 
     private static JsonPaths.MixedPath[] compile(List<String> fields) {
@@ -177,8 +219,23 @@ public final class LogEventParser {
         return t != Timestamps.NONE ? t : Timestamps.fromEpochNanoDigits(text);
     }
 
-    private static ObjectNode readObject(byte[] value, int start) {
+    /** The whole object of an event already read once (it is valid JSON). */
+    static ObjectNode readWhole(byte[] raw) {
+        return readObject(raw, skipBomAndSpace(raw), null);
+    }
+
+    /** The whole object of a payload already read once from an envelope's line field. */
+    static ObjectNode readWhole(String text) {
+        return tryReadObject(text, null);
+    }
+
+    private static ObjectNode readObject(byte[] value, int start, FieldSelection selection) {
         try {
+            if (selection != null) {
+                try (JsonParser parser = FACTORY.createParser(value, start, value.length - start)) {
+                    return readSelected(parser, selection);
+                }
+            }
             JsonNode node = TREE.readTree(value, start, value.length - start);
             if (node instanceof ObjectNode object) {
                 return object;
@@ -192,12 +249,34 @@ public final class LogEventParser {
     }
 
     /** Inner JSON that does not parse is just text: the envelope itself was valid. */
-    private static ObjectNode tryReadObject(String text) {
+    private static ObjectNode tryReadObject(String text, FieldSelection selection) {
         try {
+            if (selection != null) {
+                try (JsonParser parser = FACTORY.createParser(text)) {
+                    return readSelected(parser, selection);
+                }
+            }
             return TREE.readTree(text) instanceof ObjectNode object ? object : null;
-        } catch (JsonProcessingException e) {
+        } catch (MalformedEventException e) {
+            return null;
+        } catch (IOException e) {
             return null;
         }
+    }
+
+    /** One object, and nothing after it (as {@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}). */
+    private static ObjectNode readSelected(JsonParser parser, FieldSelection selection) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedEventException(MalformedReason.MALFORMED_JSON, "not a JSON object");
+        }
+        ObjectNode object = selection.read(parser, SUBTREE);
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new MalformedEventException(
+                    MalformedReason.MALFORMED_JSON,
+                    "Trailing token (of type " + trailing + ") found after the object: not allowed");
+        }
+        return object;
     }
 
     private static int skipBomAndSpace(byte[] v) {

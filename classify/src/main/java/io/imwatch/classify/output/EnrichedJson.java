@@ -4,29 +4,22 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.catalog.Classification;
-import io.imwatch.classify.ClassifiedCode;
 import io.imwatch.classify.ClassifiedEvent;
 import io.imwatch.classify.CodeStatus;
 import io.imwatch.classify.NoCodeReason;
-import io.imwatch.classify.Route;
-import io.imwatch.classify.VendorSource;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.event.LogEventParser;
-import io.imwatch.classify.event.Timestamps;
 import io.imwatch.classify.redact.Redactor;
-import io.imwatch.classify.rules.RawCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes an enriched event: the original JSON object exactly as it was with an {@code imwatch}
@@ -38,8 +31,10 @@ import java.util.function.Function;
  * {@code eventTime} (ISO-8601, when the event has one) and {@code codes}, each code with
  * {@code vendor, space, code, minor, name, known, status, class, severity, side, outcome,
  * retryable, sessionClose, category, message, match, rule}, plus {@code candidates} when it is
- * ambiguous or of a mismatched version; last, {@code catalog}: the fingerprint of the catalogue
- * version that classified the event, when the caller names one (the stream does, the CLI does not).
+ * ambiguous or of a mismatched version. Which of the catalogue's fields ({@code name} …
+ * {@code match}) a code carries is an {@link EnrichFields} choice; the methods without one write
+ * {@link EnrichFields#FULL}. Last, {@code catalog}: the fingerprint of the catalogue version that
+ * classified the event, when the caller names one (the stream does, the CLI does not).
  */
 public final class EnrichedJson {
 
@@ -47,17 +42,10 @@ public final class EnrichedJson {
     public static final String FIELD = "imwatch";
 
     private static final JsonFactory JSON = LogEventParser.mapper().getFactory();
-    private static final byte[] FIELD_PREFIX = ",\"imwatch\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] FIELD_PREFIX = ",\"imwatch\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE_PREFIX = "{\"message\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    private static final SerializableString VENDOR = new SerializedString("vendor");
-    private static final SerializableString VENDOR_SOURCE = new SerializedString("vendorSource");
-    private static final SerializableString ROUTE = new SerializedString("route");
-    private static final SerializableString NO_CODE_REASON = new SerializedString("reason");
-    private static final SerializableString EVENT_TIME = new SerializedString("eventTime");
-    private static final SerializableString CODES = new SerializedString("codes");
-    private static final SerializableString SPACE = new SerializedString("space");
-    private static final SerializableString CODE = new SerializedString("code");
-    private static final SerializableString MINOR = new SerializedString("minor");
+    // the catalogue fields of a known code, encoded once per entry (entryFields)
     private static final SerializableString NAME = new SerializedString("name");
     private static final SerializableString KNOWN = new SerializedString("known");
     private static final SerializableString STATUS = new SerializedString("status");
@@ -69,70 +57,64 @@ public final class EnrichedJson {
     private static final SerializableString SESSION_CLOSE = new SerializedString("sessionClose");
     private static final SerializableString CATEGORY = new SerializedString("category");
     private static final SerializableString MESSAGE = new SerializedString("message");
-    private static final SerializableString MATCH = new SerializedString("match");
-    private static final SerializableString REPORTED_NAME = new SerializedString("reportedName");
-    private static final SerializableString VERSION = new SerializedString("version");
-    private static final SerializableString VERSIONS = new SerializedString("versions");
-    private static final SerializableString RULE = new SerializedString("rule");
-    private static final SerializableString CANDIDATES = new SerializedString("candidates");
-    private static final SerializableString CATALOG = new SerializedString("catalog");
     private static final SerializableString IMWATCH = new SerializedString(FIELD);
-    private static final SerializableString MATCH_RANGE = new SerializedString("range");
-    private static final SerializableString MATCH_ANY_MINOR = new SerializedString("any-minor");
-    private static final SerializableString MATCH_EXACT = new SerializedString("exact");
-
-    /** The encoded catalogue fields of each entry met so far: bounded by the catalogue. */
-    private static final Map<CatalogEntry, SerializableString> ENTRY_FIELDS = new ConcurrentHashMap<>();
 
     /** One output buffer per thread, reused: only the finished record is allocated per event. */
     private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(ByteArrayBuilder::new);
 
-    // computed and encoded once: lower-casing them per event allocated ~100 bytes
-    private static final SerializableString[] VENDOR_SOURCE_IDS =
-            serialized(VendorSource.values(), EnrichedJson::lower);
-    private static final SerializableString[] ROUTE_IDS = serialized(Route.values(), Route::id);
-    private static final SerializableString[] NO_CODE_REASON_IDS = serialized(NoCodeReason.values(), NoCodeReason::id);
-
     private EnrichedJson() {}
 
-    /** The enriched event as UTF-8 JSON bytes, nothing redacted. */
+    /** The enriched event as UTF-8 JSON bytes, nothing redacted, every catalogue field. */
     public static byte[] write(ClassifiedEvent classified) {
-        return write(classified, Redactor.OFF);
+        return write(classified, Redactor.OFF, EnrichFields.FULL);
+    }
+
+    /** As {@link #write(ClassifiedEvent, Redactor, EnrichFields)} with every catalogue field. */
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
+        return write(classified, redactor, EnrichFields.FULL);
     }
 
     /**
      * The enriched event as UTF-8 JSON bytes, the event's own content redacted by {@code redactor}
-     * (the {@code imwatch} object is written after redaction and never redacted).
+     * (the {@code imwatch} object is written after redaction and never redacted), each code with the
+     * catalogue fields of {@code fields}.
      */
-    public static byte[] write(ClassifiedEvent classified, Redactor redactor) {
-        return write(classified, redactor, null);
+    public static byte[] write(ClassifiedEvent classified, Redactor redactor, EnrichFields fields) {
+        return write(classified, redactor, fields, null);
     }
 
     /**
-     * As {@link #write(ClassifiedEvent, Redactor)}, with the {@code imwatch} object's {@code catalog}
-     * field set to {@code catalogVersion} (omitted when {@code null}).
+     * As {@link #write(ClassifiedEvent, Redactor, EnrichFields)}, with the {@code imwatch} object's
+     * {@code catalog} field set to {@code catalogVersion} (omitted when {@code null}).
      */
-    public static byte[] write(ClassifiedEvent classified, Redactor redactor, String catalogVersion) {
+    public static byte[] write(
+            ClassifiedEvent classified, Redactor redactor, EnrichFields fields, String catalogVersion) {
         LogEvent event = classified.event();
         ByteArrayBuilder out = BUFFER.get();
         out.reset();
         try {
             if (event.isJson() && !event.json().has(FIELD)) {
-                spliceInto(event.raw(), classified, redactor, catalogVersion, out);
+                spliceInto(event.raw(), classified, redactor, fields, catalogVersion, out);
             } else if (event.isJson() && redactor.isOff()) {
-                rewriteReplacingField(event.json(), classified, catalogVersion, out);
+                rewriteReplacingField(event.wholeJson(), classified, fields, catalogVersion, out);
             } else if (event.isJson()) {
-                ObjectNode copy = event.json().deepCopy();
+                ObjectNode copy = event.wholeJson().deepCopy();
                 copy.remove(FIELD);
-                spliceInto(LogEventParser.mapper().writeValueAsBytes(copy), classified, redactor, catalogVersion, out);
+                spliceInto(
+                        LogEventParser.mapper().writeValueAsBytes(copy),
+                        classified,
+                        redactor,
+                        fields,
+                        catalogVersion,
+                        out);
             } else {
-                try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                    g.writeStartObject();
-                    writeString(g, MESSAGE, event.line() == null ? "" : redactor.text(event.line(), event.raw()));
-                    g.writeFieldName(IMWATCH);
-                    writeImwatch(g, classified, catalogVersion);
-                    g.writeEndObject();
-                }
+                out.write(MESSAGE_PREFIX);
+                out.write(JsonStringEncoder.getInstance()
+                        .quoteAsUTF8(event.line() == null ? "" : redactor.text(event.line(), event.raw())));
+                out.write('"');
+                out.write(FIELD_PREFIX);
+                ImwatchBytes.write(classified, fields, catalogVersion, out);
+                out.write('}');
             }
             return out.toByteArray();
         } catch (IOException e) {
@@ -141,7 +123,12 @@ public final class EnrichedJson {
     }
 
     private static void spliceInto(
-            byte[] raw, ClassifiedEvent classified, Redactor redactor, String catalogVersion, ByteArrayBuilder out)
+            byte[] raw,
+            ClassifiedEvent classified,
+            Redactor redactor,
+            EnrichFields fields,
+            String catalogVersion,
+            ByteArrayBuilder out)
             throws IOException {
         int start = 0;
         while (start < raw.length && raw[start] != '{') {
@@ -167,15 +154,17 @@ public final class EnrichedJson {
         } else {
             out.write(FIELD_PREFIX);
         }
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            writeImwatch(g, classified, catalogVersion);
-        }
+        ImwatchBytes.write(classified, fields, catalogVersion, out);
         out.write('}');
     }
 
     /** The rare event that already has an {@code imwatch} field: ours replaces it. */
     private static void rewriteReplacingField(
-            ObjectNode json, ClassifiedEvent classified, String catalogVersion, ByteArrayBuilder out)
+            ObjectNode json,
+            ClassifiedEvent classified,
+            EnrichFields fields,
+            String catalogVersion,
+            ByteArrayBuilder out)
             throws IOException {
         ObjectNode copy = json.deepCopy();
         copy.remove(FIELD);
@@ -186,114 +175,68 @@ public final class EnrichedJson {
                 LogEventParser.mapper().writeTree(g, field.getValue());
             }
             g.writeFieldName(IMWATCH);
-            writeImwatch(g, classified, catalogVersion);
+            ByteArrayBuilder bytes = new ByteArrayBuilder();
+            ImwatchBytes.write(classified, fields, catalogVersion, bytes);
+            g.writeRawValue(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
             g.writeEndObject();
         }
     }
 
-    /** Writes the {@code imwatch} object. */
+    /** Writes the {@code imwatch} object, every catalogue field. */
     public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified) throws IOException {
-        writeImwatch(g, classified, null);
+        writeImwatch(g, classified, EnrichFields.FULL);
     }
 
-    /** Writes the {@code imwatch} object, ending with {@code catalog} unless {@code catalogVersion} is null. */
-    public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified, String catalogVersion)
+    /** Writes the {@code imwatch} object, each code with the catalogue fields of {@code fields}. */
+    public static void writeImwatch(JsonGenerator g, ClassifiedEvent classified, EnrichFields fields)
             throws IOException {
-        g.writeStartObject();
-        writeString(g, VENDOR, classified.vendor());
-        g.writeFieldName(VENDOR_SOURCE);
-        g.writeString(VENDOR_SOURCE_IDS[classified.vendorSource().ordinal()]);
-        g.writeFieldName(ROUTE);
-        g.writeString(ROUTE_IDS[classified.route().ordinal()]);
-        if (classified.noCodeReason() != null) {
-            g.writeFieldName(NO_CODE_REASON);
-            g.writeString(NO_CODE_REASON_IDS[classified.noCodeReason().ordinal()]);
-        }
-        long eventTime = classified.event().eventTime();
-        if (eventTime != Timestamps.NONE) {
-            writeString(g, EVENT_TIME, IsoInstant.format(eventTime));
-        }
-        g.writeFieldName(CODES);
-        g.writeStartArray();
-        for (ClassifiedCode code : classified.codes()) {
-            writeCode(g, code);
-        }
-        g.writeEndArray();
-        if (catalogVersion != null) {
-            writeString(g, CATALOG, catalogVersion);
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeCode(JsonGenerator g, ClassifiedCode code) throws IOException {
-        g.writeStartObject();
-        writeString(g, VENDOR, code.vendor());
-        writeString(g, SPACE, code.space());
-        writeIntOrNull(g, CODE, code.code(), RawCode.NO_CODE);
-        writeIntOrNull(g, MINOR, code.minor(), CatalogEntry.ANY_MINOR);
-        CatalogEntry entry = code.entry();
-        if (entry != null) {
-            // name to message come from the catalogue entry alone: encoded once per entry
-            g.writeRaw(ENTRY_FIELDS.computeIfAbsent(entry, EnrichedJson::entryFields));
-            g.writeFieldName(MATCH);
-            g.writeString(
-                    entry.isRange()
-                            ? MATCH_RANGE
-                            : entry.minor() == CatalogEntry.ANY_MINOR && code.minor() != CatalogEntry.ANY_MINOR
-                                    ? MATCH_ANY_MINOR
-                                    : MATCH_EXACT);
-            if (code.observedName() != null && !code.observedName().equals(entry.name())) {
-                writeString(g, REPORTED_NAME, code.observedName());
-            }
-        } else {
-            writeString(g, NAME, code.name());
-            writeBoolean(g, KNOWN, false);
-            writeString(g, STATUS, code.status().name());
-            writeString(g, CLASS, "UNKNOWN");
-            writeNull(g, SEVERITY);
-            writeNull(g, SIDE);
-            writeNull(g, OUTCOME);
-            writeNull(g, RETRYABLE);
-            writeNull(g, SESSION_CLOSE);
-        }
-        if (code.version() != null) {
-            writeString(g, VERSION, code.version());
-        }
-        writeString(g, RULE, code.rule());
-        if (!code.candidates().isEmpty()) {
-            g.writeFieldName(CANDIDATES);
-            g.writeStartArray();
-            for (CatalogEntry candidate : code.candidates()) {
-                writeCandidate(g, candidate);
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
+        ByteArrayBuilder bytes = new ByteArrayBuilder();
+        ImwatchBytes.write(classified, fields, null, bytes);
+        g.writeRawValue(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
     }
 
     /**
      * {@code ,"name":…,"known":true,"status":"KNOWN",…,"message":…} of a known code: everything
-     * between its {@code minor} and its {@code match} that depends on the entry alone.
+     * between its {@code minor} and its {@code match} that depends on the entry alone, the fields
+     * of {@code fields} and {@code status}.
      */
-    private static SerializableString entryFields(CatalogEntry entry) {
+    static byte[] entryFields(CatalogEntry entry, EnrichFields fields) {
         Classification c = entry.classification();
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
-            writeString(g, NAME, entry.name());
-            writeBoolean(g, KNOWN, true);
+            if (fields.has(EnrichFields.Field.NAME)) {
+                writeString(g, NAME, entry.name());
+            }
+            if (fields.has(EnrichFields.Field.KNOWN)) {
+                writeBoolean(g, KNOWN, true);
+            }
             writeString(g, STATUS, CodeStatus.KNOWN.name());
-            writeString(g, CLASS, c.codeClass().name());
-            writeString(g, SEVERITY, c.severity().name());
-            writeString(g, SIDE, c.side().name());
-            writeString(g, OUTCOME, c.outcome().name());
-            writeBoolean(g, RETRYABLE, c.retryable());
-            writeString(
-                    g,
-                    SESSION_CLOSE,
-                    c.sessionClose() == null ? null : c.sessionClose().name());
-            writeString(g, CATEGORY, entry.category());
-            if (entry.message() != null) {
+            if (fields.has(EnrichFields.Field.CLASS)) {
+                writeString(g, CLASS, c.codeClass().name());
+            }
+            if (fields.has(EnrichFields.Field.SEVERITY)) {
+                writeString(g, SEVERITY, c.severity().name());
+            }
+            if (fields.has(EnrichFields.Field.SIDE)) {
+                writeString(g, SIDE, c.side().name());
+            }
+            if (fields.has(EnrichFields.Field.OUTCOME)) {
+                writeString(g, OUTCOME, c.outcome().name());
+            }
+            if (fields.has(EnrichFields.Field.RETRYABLE)) {
+                writeBoolean(g, RETRYABLE, c.retryable());
+            }
+            if (fields.has(EnrichFields.Field.SESSION_CLOSE)) {
+                writeString(
+                        g,
+                        SESSION_CLOSE,
+                        c.sessionClose() == null ? null : c.sessionClose().name());
+            }
+            if (fields.has(EnrichFields.Field.CATEGORY)) {
+                writeString(g, CATEGORY, entry.category());
+            }
+            if (fields.has(EnrichFields.Field.MESSAGE) && entry.message() != null) {
                 writeString(g, MESSAGE, entry.message());
             }
             g.writeEndObject();
@@ -301,24 +244,7 @@ public final class EnrichedJson {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         String object = text.toString();
-        return new SerializedString("," + object.substring(1, object.length() - 1));
-    }
-
-    private static void writeCandidate(JsonGenerator g, CatalogEntry entry) throws IOException {
-        Classification c = entry.classification();
-        g.writeStartObject();
-        writeString(g, VENDOR, entry.vendor());
-        writeString(g, SPACE, entry.space());
-        writeString(g, NAME, entry.name());
-        writeString(g, CLASS, c.codeClass().name());
-        writeString(
-                g,
-                SESSION_CLOSE,
-                c.sessionClose() == null ? null : c.sessionClose().name());
-        if (!entry.versions().isAny()) {
-            writeString(g, VERSIONS, entry.versions().toString());
-        }
-        g.writeEndObject();
+        return ("," + object.substring(1, object.length() - 1)).getBytes(StandardCharsets.UTF_8);
     }
 
     // the same bytes as writeStringField & co. with a String name; a SerializedString is quoted and
@@ -331,33 +257,6 @@ public final class EnrichedJson {
     private static void writeBoolean(JsonGenerator g, SerializableString field, boolean value) throws IOException {
         g.writeFieldName(field);
         g.writeBoolean(value);
-    }
-
-    private static void writeNull(JsonGenerator g, SerializableString field) throws IOException {
-        g.writeFieldName(field);
-        g.writeNull();
-    }
-
-    private static void writeIntOrNull(JsonGenerator g, SerializableString field, int value, int absent)
-            throws IOException {
-        g.writeFieldName(field);
-        if (value == absent) {
-            g.writeNull();
-        } else {
-            g.writeNumber(value);
-        }
-    }
-
-    private static <E extends Enum<E>> SerializableString[] serialized(E[] values, Function<E, String> text) {
-        SerializableString[] out = new SerializableString[values.length];
-        for (E value : values) {
-            out[value.ordinal()] = new SerializedString(text.apply(value));
-        }
-        return out;
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isSpace(byte b) {

@@ -18,8 +18,13 @@ final class IsoInstant {
     private IsoInstant() {}
 
     static String format(long epochMillis) {
+        return new String(bytes(epochMillis), StandardCharsets.US_ASCII);
+    }
+
+    /** {@link #format} as ASCII bytes. */
+    static byte[] bytes(long epochMillis) {
         if (epochMillis < FIRST_FAST || epochMillis >= END_FAST) {
-            return Instant.ofEpochMilli(epochMillis).toString();
+            return Instant.ofEpochMilli(epochMillis).toString().getBytes(StandardCharsets.US_ASCII);
         }
         long days = Math.floorDiv(epochMillis, DAY_MS);
         int msOfDay = (int) Math.floorMod(epochMillis, DAY_MS);
@@ -52,7 +57,7 @@ final class IsoInstant {
             digits(out, 20, millis, 3);
         }
         out[out.length - 1] = 'Z';
-        return new String(out, StandardCharsets.US_ASCII);
+        return out;
     }
 
     private static void digits(byte[] out, int at, int value, int width) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
 import io.imwatch.classify.event.JsonPaths;
+import java.util.Collection;
 import java.util.Iterator;
 
 /** Where one code sits in a JSON payload, per a JSON rule. Immutable; paths are compiled once. */
@@ -58,6 +59,25 @@ final class CodeField {
 
     SpaceChoice spaces() {
         return spaces;
+    }
+
+    /** Whether this field scans every string of the payload ({@code path: "*"}). */
+    boolean readsEveryString() {
+        return ANY_STRING.equals(path);
+    }
+
+    /** Adds the dotted paths this field reads to {@code paths}; nothing for {@code *}, which reads all. */
+    void addPaths(Collection<String> paths) {
+        if (readsEveryString()) {
+            return;
+        }
+        paths.add(path);
+        if (minorPath != null) {
+            paths.add(minorPath);
+        }
+        if (namePath != null) {
+            paths.add(namePath);
+        }
     }
 
     /** Finds this field's code(s) in {@code payload} and adds them to {@code out}. */

@@ -2,6 +2,8 @@ package io.imwatch.classify.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.classify.event.JsonPaths;
+import io.imwatch.classify.event.LogEvent;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +71,25 @@ public final class JsonRule {
         return codes;
     }
 
+    /** Adds the dotted paths this rule reads to {@code paths} ({@code *} for "every string"). */
+    void addPaths(Collection<String> paths) {
+        when.forEach(condition -> paths.add(condition.path()));
+        paths.addAll(require);
+        if (versionPath != null) {
+            paths.add(versionPath);
+        }
+        codes.forEach(field -> field.addPaths(paths));
+    }
+
     /**
-     * Adds the codes this rule finds in {@code payload} to {@code out}.
+     * Adds the codes this rule finds in {@code event}'s payload to {@code out}. A code field that
+     * scans every string ({@code path: "*"}) reads {@link LogEvent#wholePayload()}, the only rule
+     * that needs the whole tree; every other field reads the paths it names.
      *
      * @param attributedVendor the vendor to give codes when the rule is generic (may be null)
      */
-    public void extract(JsonNode payload, String attributedVendor, Findings out) {
+    public void extract(LogEvent event, String attributedVendor, Findings out) {
+        JsonNode payload = event.payload();
         for (Condition condition : when) {
             if (!condition.holds(payload)) {
                 return;
@@ -91,8 +106,14 @@ public final class JsonRule {
             JsonNode v = JsonPaths.get(payload, versionSegments, versionPath);
             version = v != null && v.isValueNode() ? v.asText() : null;
         }
+        JsonNode whole = null;
         for (CodeField field : codes) {
-            field.extract(payload, owner, version, id, out);
+            if (field.readsEveryString()) {
+                whole = whole != null ? whole : event.wholePayload();
+                field.extract(whole, owner, version, id, out);
+            } else {
+                field.extract(payload, owner, version, id, out);
+            }
         }
     }
 }

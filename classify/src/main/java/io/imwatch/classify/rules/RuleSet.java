@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * All extraction rules: the built-in ones for each vendor's formats, generic ones, and the user's.
@@ -36,6 +39,7 @@ public final class RuleSet {
     private final VendorRules formats;
     private final VendorRules generic;
     private final List<RuleFile.SpaceRef> spaceRefs;
+    private final Set<String> jsonPaths;
 
     /** The rules of one group, split by input kind. */
     private record VendorRules(List<JsonRule> json, List<TextRule> text) {
@@ -46,7 +50,7 @@ public final class RuleSet {
         void extract(LogEvent event, String attributedVendor, Findings out) {
             if (event.payload() != null) {
                 for (JsonRule rule : json) {
-                    rule.extract(event.payload(), attributedVendor, out);
+                    rule.extract(event, attributedVendor, out);
                 }
             }
             if (event.line() != null) {
@@ -93,6 +97,11 @@ public final class RuleSet {
         this.formats = VendorRules.of(formatJson, formatText);
         this.generic = VendorRules.of(genericJson, genericText);
         this.spaceRefs = List.copyOf(refs);
+        Set<String> paths = new LinkedHashSet<>();
+        for (RuleFile file : files) {
+            file.jsonRules().forEach(rule -> rule.addPaths(paths));
+        }
+        this.jsonPaths = Collections.unmodifiableSet(paths);
     }
 
     public static Builder builder() {
@@ -102,6 +111,15 @@ public final class RuleSet {
     /** The built-in rules. */
     public static RuleSet builtin() {
         return builder().addBuiltins().build();
+    }
+
+    /**
+     * Every dotted path a JSON rule reads (conditions, required fields, versions, codes, minors and
+     * names), for reading events without a whole tree; rules that scan every string read the whole
+     * payload on their own ({@link io.imwatch.classify.event.LogEvent#wholePayload()}).
+     */
+    public Set<String> jsonPaths() {
+        return jsonPaths;
     }
 
     /** The envelope fields of all files together. */

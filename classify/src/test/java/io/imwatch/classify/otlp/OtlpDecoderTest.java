@@ -103,14 +103,15 @@ class OtlpDecoderTest {
         assertThat(events.get(0).event().hints()).contains("openim-api");
         assertThat(events.get(0)
                         .event()
-                        .json()
+                        .wholeJson()
                         .get("resource")
                         .get("service.name")
                         .asText())
                 .isEqualTo("openim-api");
-        assertThat(events.get(0).event().json().get("scope").get("name").asText())
+        assertThat(events.get(0).event().wholeJson().get("scope").get("name").asText())
                 .isEqualTo("zap");
-        assertThat(events.get(0).event().json().get("severityText").asText()).isEqualTo("ERROR");
+        assertThat(events.get(0).event().wholeJson().get("severityText").asText())
+                .isEqualTo("ERROR");
     }
 
     @Test
@@ -155,11 +156,11 @@ class OtlpDecoderTest {
         assertThat(batch.events()).extracting(OtlpBatch.Event::index).containsExactly(0, 1, 2, 3);
         List<ClassifiedEvent> events = classify(batch);
         assertThat(events.get(0).vendor()).isEqualTo("turms");
-        assertThat(events.get(1).event().json().get("scope").get("name").asText())
+        assertThat(events.get(1).event().wholeJson().get("scope").get("name").asText())
                 .isEqualTo("second");
         assertThat(events.get(2).route()).isEqualTo(Route.NO_CODE);
         assertThat(events.get(3).vendor()).isEqualTo("openim");
-        assertThat(events.get(3).event().json().get("resource").has("k8s.container.name"))
+        assertThat(events.get(3).event().wholeJson().get("resource").has("k8s.container.name"))
                 .isFalse();
     }
 
@@ -177,7 +178,8 @@ class OtlpDecoderTest {
 
         assertThat(batch.events()).extracting(OtlpBatch.Event::timeMillis).containsExactly(T1 + 9, Timestamps.NONE);
         assertThat(batch.events().get(0).event().eventTime()).isEqualTo(T1 + 9);
-        assertThat(batch.events().get(1).event().json().has("timeUnixNano")).isFalse();
+        assertThat(batch.events().get(1).event().wholeJson().has("timeUnixNano"))
+                .isFalse();
     }
 
     @Test
@@ -304,7 +306,8 @@ class OtlpDecoderTest {
         assertThat(batch.events())
                 .extracting(OtlpBatch.Event::timeMillis)
                 .containsExactly(1795169707000L, 1795169707250L);
-        assertThat(events.get(0).event().json().get("traceId").asText()).isEqualTo("5b8efff798038103d269b633813fc60c");
+        assertThat(events.get(0).event().wholeJson().get("traceId").asText())
+                .isEqualTo("5b8efff798038103d269b633813fc60c");
     }
 
     @Test

@@ -56,6 +56,7 @@ class EnrichedJsonTest {
                     EnrichedJson.write(
                             CLASSIFIER.classify(value, "openim", 0L),
                             io.imwatch.classify.redact.Redactor.OFF,
+                            EnrichFields.FULL,
                             "0123456789ab"),
                     StandardCharsets.UTF_8);
 
@@ -140,5 +141,108 @@ class EnrichedJsonTest {
 
         assertThat(afterLong).isEqualTo(alone).doesNotContain("xxx");
         assertThat(tree(afterLong).path("errCode").asInt()).isZero();
+    }
+
+    private static JsonNode firstCode(String event, EnrichFields fields) throws Exception {
+        byte[] out = EnrichedJson.write(
+                CLASSIFIER.classify(event.getBytes(StandardCharsets.UTF_8), null, 0L),
+                io.imwatch.classify.redact.Redactor.OFF,
+                fields);
+        return tree(new String(out, StandardCharsets.UTF_8))
+                .path("imwatch")
+                .path("codes")
+                .get(0);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void shouldWriteOnlyTheLeanFieldsOfAKnownCode() throws Exception {
+        JsonNode code = firstCode("{\"errCode\":1501,\"errMsg\":\"tokenExpired\"}", EnrichFields.LEAN);
+
+        assertThat(fieldNames(code))
+                .containsExactly(
+                        "vendor",
+                        "space",
+                        "code",
+                        "minor",
+                        "name",
+                        "status",
+                        "class",
+                        "severity",
+                        "outcome",
+                        "sessionClose",
+                        "reportedName",
+                        "rule");
+        assertThat(code.path("name").asText()).isEqualTo("TokenExpiredError");
+        assertThat(code.path("sessionClose").asText()).isEqualTo("AUTH_EXPIRED");
+        assertThat(code.path("outcome").asText()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void shouldWriteTheLeanFieldsOfAnUnknownCodeAsNullWithItsCandidates() throws Exception {
+        JsonNode code = firstCode("{\"code\":1001}", EnrichFields.LEAN);
+
+        assertThat(fieldNames(code))
+                .containsExactly(
+                        "vendor",
+                        "space",
+                        "code",
+                        "minor",
+                        "name",
+                        "status",
+                        "class",
+                        "severity",
+                        "outcome",
+                        "sessionClose",
+                        "rule",
+                        "candidates");
+        assertThat(code.path("status").asText()).isEqualTo("AMBIGUOUS");
+        assertThat(code.path("class").asText()).isEqualTo("UNKNOWN");
+        assertThat(code.path("sessionClose").isNull()).isTrue();
+        assertThat(code.path("candidates")).hasSize(2);
+    }
+
+    @Test
+    void shouldWriteTheSameBytesWithFullAsWithoutAChoice() {
+        for (String event : List.of(
+                "{\"errCode\":1501,\"errMsg\":\"tokenExpired\"}",
+                "{\"code\":1001}",
+                "[WebIM] onError type=16 WEBIM_CONNCTION_DISCONNECTED",
+                "{\"action_id\":0,\"major_code\":111,\"minor_code\":4}")) {
+            var classified = CLASSIFIER.classify(event.getBytes(StandardCharsets.UTF_8), null, 0L);
+            assertThat(EnrichedJson.write(classified, io.imwatch.classify.redact.Redactor.OFF, EnrichFields.FULL))
+                    .isEqualTo(EnrichedJson.write(classified));
+        }
+    }
+
+    @Test
+    void shouldWriteAChosenListOfFieldsInTheDocumentedOrder() throws Exception {
+        JsonNode known = firstCode(
+                "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}", EnrichFields.parse("message, match,class"));
+        JsonNode none = firstCode("{\"errCode\":1501}", EnrichFields.parse("none"));
+
+        assertThat(fieldNames(known))
+                .containsExactly("vendor", "space", "code", "minor", "status", "class", "message", "match", "rule");
+        assertThat(known.path("message").asText()).isEqualTo("Token has expired");
+        assertThat(fieldNames(none)).containsExactly("vendor", "space", "code", "minor", "status", "rule");
+    }
+
+    @Test
+    void shouldNameTheUnknownFieldAndTheChoicesWhenASettingIsWrong() {
+        assertThat(EnrichFields.parse("LEAN")).isSameAs(EnrichFields.LEAN);
+        assertThat(EnrichFields.parse("full")).isSameAs(EnrichFields.FULL);
+        assertThat(EnrichFields.parse("name,class,severity,outcome,sessionClose"))
+                .isSameAs(EnrichFields.LEAN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichFields.parse("name,colour"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("has no field 'colour'; use lean, full, none, or a comma-separated list of name, known,"
+                        + " class, severity, side, outcome, retryable, sessionClose, category, message, match");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrichFields.parse(" "))
+                .hasMessageStartingWith("is empty; use lean, full, none");
     }
 }

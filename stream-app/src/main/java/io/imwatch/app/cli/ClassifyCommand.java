@@ -8,6 +8,7 @@ import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.event.MalformedReason;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
 import java.io.BufferedOutputStream;
@@ -78,6 +79,15 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + " batch per line).")
     String format;
 
+    @Option(
+            names = "--enrich-fields",
+            paramLabel = "FIELDS",
+            defaultValue = "lean",
+            description = "Catalogue fields each code carries (as the stream's enrich.fields): lean (name, class,"
+                    + " severity, outcome, sessionClose), full, none, or a comma-separated list of fields"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String enrichFieldsSetting;
+
     @Option(names = "--summary", description = "Print counts per route to stderr at the end.")
     boolean summary;
 
@@ -102,6 +112,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     private Redactor redactor = Redactor.OFF;
 
     private ClassifyFormat inputFormat = ClassifyFormat.LINES;
+    private EnrichFields enrichFields = EnrichFields.LEAN;
 
     @Override
     public Integer call() throws IOException {
@@ -113,6 +124,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (inputFormat == null) {
             throw new ConfigProblem("--format " + format
                     + " is not a format imwatch reads; use lines, otlp-proto, otlp-proto-batch or otlp-json");
+        }
+        try {
+            enrichFields = EnrichFields.parse(enrichFieldsSetting);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigProblem("--enrich-fields " + e.getMessage());
         }
         Classifier classifier = catalogOptions.classifier(maxEventBytes);
         redactor = redactOptions.redactor(environment);
@@ -190,7 +206,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             String source, InputStream in, Classifier classifier, OutputStream out, Map<Route, Long> counts)
             throws IOException {
         if (inputFormat != ClassifyFormat.LINES) {
-            new OtlpClassify(classifier, vendor, redactor).classifyAll(source, in, inputFormat, out, counts);
+            new OtlpClassify(classifier, vendor, redactor, enrichFields)
+                    .classifyAll(source, in, inputFormat, out, counts);
             return;
         }
         LineReader lines = new LineReader(in, maxEventBytes, RAW_PREFIX_BYTES);
@@ -207,7 +224,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             try {
                 ClassifiedEvent event = classifier.classify(line, vendor, System.currentTimeMillis());
-                out.write(EnrichedJson.write(event, redactor));
+                out.write(EnrichedJson.write(event, redactor, enrichFields));
                 route = event.route();
             } catch (MalformedEventException e) {
                 writeError(out, source, number, e.reason(), e.getMessage(), line);

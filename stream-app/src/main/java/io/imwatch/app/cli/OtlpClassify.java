@@ -8,6 +8,7 @@ import io.imwatch.classify.event.LogEventParser;
 import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.otlp.OtlpBatch;
 import io.imwatch.classify.otlp.OtlpDecoder;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
 import java.io.IOException;
@@ -27,12 +28,14 @@ final class OtlpClassify {
     private final OtlpDecoder decoder;
     private final String vendor;
     private final Redactor redactor;
+    private final EnrichFields fields;
 
-    OtlpClassify(Classifier classifier, String vendor, Redactor redactor) {
+    OtlpClassify(Classifier classifier, String vendor, Redactor redactor, EnrichFields fields) {
         this.classifier = classifier;
         this.decoder = new OtlpDecoder(classifier.parser(), OtlpDecoder.DEFAULT_MAX_RECORDS);
         this.vendor = vendor;
         this.redactor = redactor;
+        this.fields = fields;
     }
 
     /** Classifies every batch of {@code in}, counting each log record's route in {@code counts}. */
@@ -60,7 +63,7 @@ final class OtlpClassify {
                 Route route;
                 try {
                     ClassifiedEvent classified = classifier.classify(event.event(), vendor);
-                    out.write(EnrichedJson.write(classified, redactor));
+                    out.write(EnrichedJson.write(classified, redactor, fields));
                     out.write('\n');
                     route = classified.route();
                 } catch (MalformedEventException e) {

@@ -1,6 +1,7 @@
 package io.imwatch.app.config;
 
 import io.imwatch.catalog.Catalog;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.redact.Redactor;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -129,6 +130,13 @@ public final class ConfigValidator {
         }
         int otlpMaxRecords = config.getInt(ImwatchConfig.OTLP_MAX_RECORDS_CONFIG);
         Redactor redactor = RedactionSettings.redactor(config, sources, problems);
+        EnrichFields enrichFields = EnrichFields.LEAN;
+        try {
+            enrichFields = EnrichFields.parse(config.getString(ImwatchConfig.ENRICH_FIELDS_CONFIG));
+        } catch (IllegalArgumentException e) {
+            problems.add(ImwatchConfig.ENRICH_FIELDS_CONFIG + " (from "
+                    + sources.origin(ImwatchConfig.ENRICH_FIELDS_CONFIG) + ") " + e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigProblem("invalid configuration:\n  - " + String.join("\n  - ", problems));
         }
@@ -144,7 +152,8 @@ public final class ConfigValidator {
                 config.duration(ImwatchConfig.ALERTS_EVALUATION_INTERVAL_CONFIG),
                 config.getString(ImwatchConfig.GENERATOR_URL_CONFIG),
                 redactor,
-                otlpMaxRecords);
+                otlpMaxRecords,
+                enrichFields);
     }
 
     /**

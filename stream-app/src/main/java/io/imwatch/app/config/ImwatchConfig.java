@@ -192,6 +192,12 @@ public final class ImwatchConfig extends AbstractConfig {
     private static final String LOG_LEVEL_DOC =
             "Level of imwatch's own log on stderr: TRACE, DEBUG, INFO, WARN or ERROR (Kafka's stays at WARN).";
 
+    public static final String ENRICH_FIELDS_CONFIG = "enrich.fields";
+    private static final String ENRICH_FIELDS_DOC =
+            "Catalogue fields each code of the imwatch object carries: lean (name, class, severity, outcome,"
+                    + " sessionClose), full (every field), none, or a comma-separated list of "
+                    + io.imwatch.classify.output.EnrichFields.keys() + ".";
+
     public static final String REDACT_DETECTORS_CONFIG = "redact.detectors";
     private static final String REDACT_DETECTORS_DOC =
             "Detectors of sensitive values redacted in enriched, unknown and no-code records (never in dead letters):"
@@ -392,6 +398,7 @@ public final class ImwatchConfig extends AbstractConfig {
                     ConfigDef.CaseInsensitiveValidString.in("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
                     Importance.LOW,
                     LOG_LEVEL_DOC)
+            .define(ENRICH_FIELDS_CONFIG, Type.STRING, "lean", Importance.MEDIUM, ENRICH_FIELDS_DOC)
             .define(REDACT_DETECTORS_CONFIG, Type.STRING, "token", Importance.MEDIUM, REDACT_DETECTORS_DOC)
             .define(REDACT_FIELDS_CONFIG, Type.LIST, "", Importance.MEDIUM, REDACT_FIELDS_DOC)
             .define(REDACT_PATTERNS_CONFIG, Type.STRING, "", Importance.LOW, REDACT_PATTERNS_DOC)

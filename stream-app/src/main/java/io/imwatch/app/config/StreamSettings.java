@@ -1,5 +1,6 @@
 package io.imwatch.app.config;
 
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.redact.Redactor;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param generatorUrl the link put on alerts (may be empty)
  * @param redactor what is redacted in the enriched, unknown and no-code records
  * @param otlpMaxRecords the most log records one OTLP batch may hold (a bigger one is dead-lettered whole)
+ * @param enrichFields which catalogue fields each code of those records carries
  */
 public record StreamSettings(
         List<InputTopic> inputs,
@@ -34,7 +36,8 @@ public record StreamSettings(
         Duration alertsEvaluationInterval,
         String generatorUrl,
         Redactor redactor,
-        int otlpMaxRecords) {
+        int otlpMaxRecords,
+        EnrichFields enrichFields) {
 
     /** How the records of an input topic are written. */
     public enum InputFormat {

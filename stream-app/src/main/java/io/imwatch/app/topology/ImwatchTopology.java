@@ -15,6 +15,7 @@ import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.otlp.OtlpBatch;
 import io.imwatch.classify.otlp.OtlpDecoder;
+import io.imwatch.classify.output.EnrichFields;
 import io.imwatch.classify.output.EnrichedJson;
 import io.imwatch.classify.redact.Redactor;
 import java.util.List;
@@ -149,10 +150,10 @@ public final class ImwatchTopology {
                 .branch((key, value) -> value.route() == Route.ENRICHED, Branched.as("enriched"))
                 .branch((key, value) -> value.route() == Route.UNKNOWN, Branched.as("unknown"))
                 .defaultBranch(Branched.as("no-code"));
-        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings.redactor());
-        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings.redactor());
+        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings);
+        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings);
         if (settings.forwardNoCode()) {
-            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings.redactor());
+            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings);
         }
 
         // counts and alert signals are sums of the same occurrences: one summing step feeds both
@@ -217,9 +218,11 @@ public final class ImwatchTopology {
 
     /** Writes one route; dead letters never pass here, so they keep their original bytes. */
     private static void write(
-            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, Redactor redactor) {
+            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, StreamSettings settings) {
+        Redactor redactor = settings.redactor();
+        EnrichFields fields = settings.enrichFields();
         stream.mapValues(
-                        value -> EnrichedJson.write(value.event(), redactor, value.catalogVersion()),
+                        value -> EnrichedJson.write(value.event(), redactor, fields, value.catalogVersion()),
                         Named.as("write-" + name))
                 .to(
                         topic.name(),

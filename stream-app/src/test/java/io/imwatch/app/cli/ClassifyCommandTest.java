@@ -120,6 +120,37 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void shouldWriteTheLeanFieldsByDefaultAndTheChosenOnesOnRequest() throws Exception {
+        String event = "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}\n";
+        JsonNode lean = lines(CliRunner.run(event, "classify").out())
+                .get(0)
+                .path("imwatch")
+                .path("codes")
+                .get(0);
+        JsonNode full = lines(CliRunner.run(event, "classify", "--enrich-fields", "full")
+                        .out())
+                .get(0)
+                .path("imwatch")
+                .path("codes")
+                .get(0);
+
+        assertThat(lean.path("sessionClose").asText()).isEqualTo("AUTH_EXPIRED");
+        assertThat(lean.has("message") || lean.has("category") || lean.has("side"))
+                .isFalse();
+        assertThat(full.path("message").asText()).isEqualTo("Token has expired");
+        assertThat(full.path("category").asText()).isEqualTo("Server Error Codes");
+    }
+
+    @Test
+    void shouldFailWithAFixForABadEnrichFieldsChoice() {
+        CliRunner.Result result = CliRunner.run("", "classify", "--enrich-fields", "lean,colour");
+
+        assertThat(result.exitCode()).isEqualTo(ImwatchCommand.EXIT_CONFIG);
+        assertThat(result.err())
+                .contains("--enrich-fields has no field 'colour'; use lean, full, none, or a comma-separated list of");
+    }
+
+    @Test
     void shouldFailWithAFixForAnUnknownVendorOrMissingFile() {
         CliRunner.Result vendor = CliRunner.run("", "classify", "--vendor", "wechat");
         CliRunner.Result file = CliRunner.run("", "classify", "/no/such/events.log");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imwatch.catalog.Catalog;
+import io.imwatch.classify.output.EnrichFields;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +165,20 @@ class ConfigValidatorTest {
         assertThatThrownBy(() -> validate(Map.of("redact.fields", "a..b")))
                 .isInstanceOf(ConfigProblem.class)
                 .hasMessageContaining("redact.fields (from imwatch.yaml): 'a..b' is not a field path");
+    }
+
+    @Test
+    void shouldReadTheEnrichFieldsChoiceLeanByDefault() {
+        assertThat(validate(Map.of()).enrichFields()).isSameAs(EnrichFields.LEAN);
+        assertThat(validate(Map.of("enrich.fields", "full")).enrichFields()).isSameAs(EnrichFields.FULL);
+        assertThat(validate(Map.of("enrich.fields", "name,message"))
+                        .enrichFields()
+                        .name())
+                .isEqualTo("name,message");
+        assertThatThrownBy(() -> validate(Map.of("enrich.fields", "name,colour")))
+                .isInstanceOf(ConfigProblem.class)
+                .hasMessageContaining("enrich.fields (from imwatch.yaml) has no field 'colour'; use lean, full, none,"
+                        + " or a comma-separated list of name, known, class");
     }
 
     @Test

@@ -57,6 +57,25 @@ class ImwatchTopologyTest {
     }
 
     @Test
+    void shouldWriteTheEnrichFieldsChoiceLeanByDefault() throws Exception {
+        String event = "{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}";
+        TopologyFixture lean = fixture(Map.of());
+        lean.logs.pipeInput(record("k", event, TopologyFixture.START, trace("t")));
+        JsonNode leanCode =
+                json(lean.enriched.readValue()).path("imwatch").path("codes").get(0);
+        lean.close();
+        TopologyFixture full = fixture(Map.of("enrich.fields", "full"));
+        full.logs.pipeInput(record("k", event, TopologyFixture.START, trace("t")));
+        JsonNode fullCode =
+                json(full.enriched.readValue()).path("imwatch").path("codes").get(0);
+
+        assertThat(leanCode.path("class").asText()).isEqualTo("AUTH");
+        assertThat(leanCode.has("message") || leanCode.has("category")).isFalse();
+        assertThat(fullCode.path("message").asText()).isEqualTo("Token has expired");
+        assertThat(fullCode.path("category").asText()).isEqualTo("Server Error Codes");
+    }
+
+    @Test
     void shouldRouteKnownCodesToEnrichedKeepingKeyHeadersAndTimestamp() throws Exception {
         TopologyFixture f = fixture(Map.of());
         Instant t = TopologyFixture.START.plusSeconds(3);
