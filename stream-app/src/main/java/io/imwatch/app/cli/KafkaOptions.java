@@ -59,18 +59,13 @@ public final class KafkaOptions {
      */
     public ImwatchConfig config() {
         if (built == null) {
-            sources = new ConfigSources();
-            if (config != null) {
-                sources.add(config.toString(), ConfigSources.fromFile(config));
-            }
             EnvironmentSettings env = EnvironmentSettings.read(environment);
             env.warnings().forEach(warning -> log.warn("{}", warning));
-            sources.addEnvironment(env);
             Map<String, String> flags = new LinkedHashMap<>(overrides);
             if (bootstrapServers != null) {
                 flags.put(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             }
-            sources.add("command line", flags);
+            sources = ConfigSources.layered(config, env, flags);
             built = sources.build();
             if (built.isEmbedded()) {
                 throw new ConfigProblem(

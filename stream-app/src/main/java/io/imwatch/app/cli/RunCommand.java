@@ -65,16 +65,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigSources sources = new ConfigSources();
-        if (config != null) {
-            sources.add(config.toString(), ConfigSources.fromFile(config));
-        }
         EnvironmentSettings env = EnvironmentSettings.read(environment);
         env.warnings().forEach(warning -> log.warn("{}", warning));
         if (!env.ignored().isEmpty()) {
             log.debug("environment variables that are not imwatch settings, ignored: {}", env.ignored());
         }
-        sources.addEnvironment(env);
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         if (bootstrapServers != null) {
             flags.put(ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -85,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (logLevel != null) {
             flags.put(ImwatchConfig.LOG_LEVEL_CONFIG, logLevel);
         }
-        sources.add("command line", flags);
+        ConfigSources sources = ConfigSources.layered(config, env, flags);
         // ready for a stop before anything starts: Ctrl-C while the broker boots stops it cleanly too
         ImwatchApp app = ImwatchApp.create();
         StopSignals signals = StopSignals.install(app::close);

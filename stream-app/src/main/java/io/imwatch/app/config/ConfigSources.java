@@ -70,6 +70,18 @@ public final class ConfigSources {
         }
     }
 
+    /**
+     * The layers every command reads, each overriding the one before: the config file (none when
+     * {@code file} is null), then the environment variables, then the command line's {@code flags}.
+     */
+    public static ConfigSources layered(Path file, EnvironmentSettings environment, Map<String, String> flags) {
+        ConfigSources sources = new ConfigSources();
+        if (file != null) {
+            sources.add(file.toString(), fromFile(file));
+        }
+        return sources.addEnvironment(environment).add("command line", flags);
+    }
+
     /** Adds settings from one source, overriding earlier ones. */
     public ConfigSources add(String origin, Map<String, String> settings) {
         settings.forEach((key, value) -> {
