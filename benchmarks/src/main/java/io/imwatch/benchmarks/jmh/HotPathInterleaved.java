@@ -19,13 +19,17 @@ import java.util.Locale;
  * work: the Jackson baseline, the whole path and its stages take turns, one pass over the corpus
  * each, timed by this thread's CPU time (the JIT's and the collector's threads are not counted),
  * and each keeps its fastest pass, so a burst of load slows all alike. Ratios are against the
- * Jackson baseline of the same run.
+ * Jackson baseline of the same run. The last three passes run over text lines only
+ * ({@link Corpus#textLines()}, the same number of events), the first of them being Jackson
+ * wrapping each line in {@code {"message": ...}}.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.imwatch.benchmarks.jmh.HotPathInterleaved [rounds]}
  */
 public final class HotPathInterleaved {
 
     private static final ObjectMapper MAPPER = LogEventParser.mapper();
+    /** The index of the first pass over text lines only, their baseline. */
+    private static final int TEXT_PASSES = 8;
 
     private HotPathInterleaved() {}
 
@@ -42,6 +46,9 @@ public final class HotPathInterleaved {
         long[] times = corpus.timestamps;
         LogEventParser treeParser = new LogEventParser(
                 classifier.rules().envelope(), classifier.parser().maxBytes());
+        Corpus textCorpus = Corpus.textLines();
+        byte[][] texts = textCorpus.values;
+        long[] textTimes = textCorpus.timestamps;
         ClassifiedEvent[] classified = new ClassifiedEvent[values.length];
         for (int i = 0; i < values.length; i++) {
             classified[i] = classifier.classify(values[i], null, times[i]);
@@ -54,7 +61,10 @@ public final class HotPathInterleaved {
             "parse (whole tree, as before)",
             "parse + classify",
             "write, lean",
-            "write, full"
+            "write, full",
+            "text lines: jackson {message}",
+            "text lines: parse + classify",
+            "text lines: whole path, lean"
         };
         Pass[] passes = {
             () -> {
@@ -122,6 +132,34 @@ public final class HotPathInterleaved {
                     n += EnrichedJson.write(event, Redactor.OFF, EnrichFields.FULL).length;
                 }
                 return n;
+            },
+            () -> {
+                long n = 0;
+                for (byte[] value : texts) {
+                    ObjectNode wrapped = MAPPER.createObjectNode();
+                    wrapped.put("message", new String(value, StandardCharsets.UTF_8));
+                    n += MAPPER.writeValueAsBytes(wrapped).length;
+                }
+                return n;
+            },
+            () -> {
+                long n = 0;
+                for (int i = 0; i < texts.length; i++) {
+                    n += classifier
+                            .classify(texts[i], null, textTimes[i])
+                            .codes()
+                            .size();
+                }
+                return n;
+            },
+            () -> {
+                long n = 0;
+                for (int i = 0; i < texts.length; i++) {
+                    n += EnrichedJson.write(
+                                    classifier.classify(texts[i], null, textTimes[i]), Redactor.OFF, EnrichFields.LEAN)
+                            .length;
+                }
+                return n;
             }
         };
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -141,7 +179,7 @@ public final class HotPathInterleaved {
                     "%-32s %6.0f ns CPU/event  baseline/this %.2f%n",
                     names[k],
                     best[k] / (double) values.length,
-                    best[0] / (double) best[k]);
+                    best[k >= TEXT_PASSES ? TEXT_PASSES : 0] / (double) best[k]);
         }
         System.out.println("(" + sink + ")");
     }

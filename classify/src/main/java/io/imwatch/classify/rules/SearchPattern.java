@@ -11,7 +11,13 @@ import com.google.re2j.Pattern;
  * that starts with {@code (?:^|[class])} or with {@code \b} and a word character, without a
  * top-level alternation, is therefore searched without its context, which is then checked on the
  * character before each match: the same matches, with the same groups. Any other regex is searched
- * as written. Immutable.
+ * as written.
+ *
+ * <p>Before RE2/J runs, a {@link RequiredLiteral} of the searched regex is looked for with
+ * {@link String#indexOf}: a line without it has no match, and no match starts before its first
+ * occurrence minus the most the regex can hold before it, so the search starts there. RE2/J's own
+ * skip only works for a literal the regex starts with; this one also serves regexes such as
+ * {@code (?:code|errorCode)\s*=...} that start with a group. Immutable.
  */
 final class SearchPattern {
 
@@ -22,20 +28,37 @@ final class SearchPattern {
     private final Pattern before;
 
     private final boolean wordBoundary;
+    /** A literal every match of {@code search} holds, or {@code null} when none is known or RE2/J skips to it itself. */
+    private final String literal;
+    /** The most chars a match of {@code search} holds before {@link #literal}, or -1 when unbounded. */
+    private final int maxBefore;
 
-    private SearchPattern(Pattern regex, Pattern search, Pattern before, boolean wordBoundary) {
+    private SearchPattern(Pattern regex, Pattern search, Pattern before, boolean wordBoundary, boolean prefilter) {
         this.regex = regex;
         this.search = search;
         this.groups = new CodeGroups(search);
         this.before = before;
         this.wordBoundary = wordBoundary;
+        RequiredLiteral required =
+                prefilter && search.flags() == 0 ? RequiredLiteral.of(search.pattern()) : RequiredLiteral.NONE;
+        boolean re2Skips = required.maxBefore() == 0 && search.pattern().startsWith(String.valueOf(required.literal()));
+        this.literal = required.exists() && !re2Skips ? required.literal() : null;
+        this.maxBefore = required.maxBefore();
     }
 
     /** {@code regex}, compiled as written, searched as described above when it can be. */
     static SearchPattern of(Pattern regex) {
+        return of(regex, true);
+    }
+
+    /**
+     * As {@link #of(Pattern)}; {@code prefilter} false searches without the required literal (the
+     * same matches, to compare against).
+     */
+    static SearchPattern of(Pattern regex, boolean prefilter) {
         String text = regex.pattern();
-        if (text.contains("\\Q")) {
-            return new SearchPattern(regex, regex, null, false); // quoted text: not read here
+        if (text.contains("\\Q") || regex.flags() != 0) {
+            return new SearchPattern(regex, regex, null, false, prefilter); // quoted text: not read here
         }
         if (text.startsWith("(?:^|[")) {
             int close = classEnd(text, "(?:^|".length());
@@ -43,7 +66,7 @@ final class SearchPattern {
                 String rest = text.substring(close + 2);
                 if (!rest.isEmpty() && !hasTopLevelAlternation(rest)) {
                     Pattern before = Pattern.compile(text.substring("(?:^|".length(), close + 1));
-                    return new SearchPattern(regex, Pattern.compile(rest), before, false);
+                    return new SearchPattern(regex, Pattern.compile(rest), before, false, prefilter);
                 }
             }
         } else if (text.startsWith("\\b") && text.length() > 3) {
@@ -51,10 +74,15 @@ final class SearchPattern {
             char first = rest.charAt(0);
             boolean literalWordChar = isWordChar(first) && "?*{".indexOf(rest.charAt(1)) < 0;
             if (literalWordChar && !hasTopLevelAlternation(rest)) {
-                return new SearchPattern(regex, Pattern.compile(rest), null, true);
+                return new SearchPattern(regex, Pattern.compile(rest), null, true, prefilter);
             }
         }
-        return new SearchPattern(regex, regex, null, false);
+        return new SearchPattern(regex, regex, null, false, prefilter);
+    }
+
+    /** The literal checked before RE2/J runs, or {@code null}. */
+    String literal() {
+        return literal;
     }
 
     /** Whether the regex is searched as written (it has no context to check apart). */
@@ -86,7 +114,19 @@ final class SearchPattern {
 
         /** Finds the next match; {@link #matcher()} then describes it. */
         boolean find() {
-            while (from <= text.length() && matcher.find(from)) {
+            while (from <= text.length()) {
+                if (literal != null) {
+                    int at = text.indexOf(literal, from);
+                    if (at < 0) {
+                        break;
+                    }
+                    if (maxBefore >= 0) {
+                        from = Math.max(from, at - maxBefore);
+                    }
+                }
+                if (!matcher.find(from)) {
+                    break;
+                }
                 int start = matcher.start();
                 if (!contextHolds(start)) {
                     from = start + 1;
