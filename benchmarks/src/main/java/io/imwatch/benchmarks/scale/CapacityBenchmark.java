@@ -18,7 +18,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -139,28 +138,8 @@ public final class CapacityBenchmark {
             int partitions)
             throws Exception {
         String input = app + ".input";
-        List<String> topics = new ArrayList<>(List.of(input));
-        Map<String, String> settings = new HashMap<>();
-        for (String output : List.of("enriched", "unknown", "deadletter", "nocode", "counts", "alerts")) {
-            settings.put("topic." + output, app + "." + output);
-            topics.add(app + "." + output);
-        }
-        List<NewTopic> newTopics = new ArrayList<>();
-        topics.forEach(t -> newTopics.add(new NewTopic(t, partitions, (short) 1)));
-        admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
-        settings.putAll(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "application.id",
-                app,
-                "input.topics",
-                input,
-                "nocode.forward",
-                "true",
-                "summary.interval",
-                "0s",
-                "kafka.num.stream.threads",
-                Integer.toString(threads)));
+        Map<String, String> settings = ImwatchChild.createApp(admin, kafka.bootstrapServers(), app, partitions);
+        settings.put("kafka.num.stream.threads", Integer.toString(threads));
         List<ImwatchChild> children = new ArrayList<>();
         List<Path> stateDirs = new ArrayList<>();
         try {

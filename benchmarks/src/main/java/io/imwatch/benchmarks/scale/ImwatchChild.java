@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code java -jar imwatch.jar run} as a child JVM, as production runs it: its own CPU time (apart
@@ -28,6 +31,30 @@ final class ImwatchChild implements AutoCloseable {
     private ImwatchChild(Process process, int httpPort) {
         this.process = process;
         this.httpPort = httpPort;
+    }
+
+    /**
+     * Creates {@code app}'s input topic ({@code <app>.input}) and output topics, each with
+     * {@code partitions}, and returns the settings every instance of {@code app} shares: the
+     * cluster, the topics, every record written somewhere ({@code nocode.forward}), no console summary.
+     */
+    static Map<String, String> createApp(Admin admin, String bootstrapServers, String app, int partitions)
+            throws Exception {
+        String input = app + ".input";
+        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(input, partitions, (short) 1)));
+        Map<String, String> settings = new HashMap<>();
+        for (String output : List.of("enriched", "unknown", "deadletter", "nocode", "counts", "alerts")) {
+            settings.put("topic." + output, app + "." + output);
+            topics.add(new NewTopic(app + "." + output, partitions, (short) 1));
+        }
+        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        settings.putAll(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "application.id", app,
+                "input.topics", input,
+                "nocode.forward", "true",
+                "summary.interval", "0s"));
+        return settings;
     }
 
     /** Starts {@code run --set k=v ...}, its console appended to {@code log}. */

@@ -15,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -88,24 +87,8 @@ public final class RecoveryBenchmark {
             EmbeddedKafka kafka, Admin admin, Path jar, Path log, String app, Variant v, int rate, int partitions)
             throws Exception {
         String input = app + ".input";
-        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(input, partitions, (short) 1)));
-        Map<String, String> settings = new HashMap<>();
-        for (String output : List.of("enriched", "unknown", "deadletter", "nocode", "counts", "alerts")) {
-            settings.put("topic." + output, app + "." + output);
-            topics.add(new NewTopic(app + "." + output, partitions, (short) 1));
-        }
-        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        Map<String, String> settings = ImwatchChild.createApp(admin, kafka.bootstrapServers(), app, partitions);
         settings.putAll(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "application.id",
-                app,
-                "input.topics",
-                input,
-                "nocode.forward",
-                "true",
-                "summary.interval",
-                "0s",
                 "kafka.num.stream.threads",
                 "1",
                 "instance.id",
