@@ -19,10 +19,16 @@ final class CommittedProgress {
      * @param records committed in the measured span
      * @param millis the span
      * @param cpuNanos CPU time this whole process (broker included) used in the span
+     * @param cpuByThreads that CPU time by kind of thread ({@link ThreadCpu#GROUPS})
      */
-    record Result(long records, long millis, long cpuNanos) {
+    record Result(long records, long millis, long cpuNanos, Map<String, Long> cpuByThreads) {
         double perSecond() {
             return millis == 0 ? 0 : records * 1000.0 / millis;
+        }
+
+        /** µs per record by kind of thread. */
+        String cpuBreakdown() {
+            return ThreadCpu.perRecord(cpuByThreads, records);
         }
 
         /** CPU per record: unlike the rate, not moved by time the machine gives to others. */
@@ -44,6 +50,8 @@ final class CommittedProgress {
         long last = 0;
         long firstCpu = 0;
         long lastCpu = 0;
+        ThreadCpu firstThreads = null;
+        ThreadCpu lastThreads = null;
         while (System.currentTimeMillis() < deadline) {
             long committed = committed(admin, group, topic);
             long now = System.currentTimeMillis();
@@ -52,11 +60,13 @@ final class CommittedProgress {
                 firstAt = now;
                 firstCount = committed;
                 firstCpu = cpu;
+                firstThreads = ThreadCpu.now();
             }
             if (committed > last) {
                 last = committed;
                 lastAt = now;
                 lastCpu = cpu;
+                lastThreads = ThreadCpu.now();
             }
             if (committed >= total) {
                 break;
@@ -66,7 +76,7 @@ final class CommittedProgress {
         if (last < total) {
             throw new IllegalStateException(group + " committed only " + last + " of " + total + " records in time");
         }
-        return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu);
+        return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu, lastThreads.since(firstThreads));
     }
 
     static long committed(Admin admin, String group, String topic) throws Exception {
