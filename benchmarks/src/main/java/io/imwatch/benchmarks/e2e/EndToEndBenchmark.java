@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -53,6 +55,18 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // a failed round leaves Streams and producer threads behind that would keep the JVM
+            // (and a benchmark lock held around it) alive
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -307,12 +321,32 @@ public final class EndToEndBenchmark {
     private static long load(String bootstrap, String topic, int count, long seed) {
         DemoTraffic traffic = new DemoTraffic(seed, true);
         long bytes = 0;
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-            long now = System.currentTimeMillis();
-            for (int i = 0; i < count; i++) {
-                DemoEvent event = traffic.next(now);
-                bytes += event.value().length;
-                producer.send(new ProducerRecord<>(topic, null, now, event.key(), event.value()));
+            int toSend = count;
+            while (toSend > 0) {
+                long now = System.currentTimeMillis();
+                for (int i = 0; i < toSend; i++) {
+                    DemoEvent event = traffic.next(now);
+                    bytes += event.value().length;
+                    producer.send(new ProducerRecord<>(topic, null, now, event.key(), event.value()), (md, e) -> {
+                        if (e != null) {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, e);
+                        }
+                    });
+                }
+                producer.flush();
+                // a batch the broker failed (seen on a loaded machine) is replaced by new records
+                toSend = (int) failed.getAndSet(0);
+                if (toSend > 0) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "load: %,d records failed (%s); sending as many again%n",
+                            toSend,
+                            firstFailure);
+                }
             }
         }
         return bytes;

@@ -55,7 +55,7 @@ public final class StreamsProperties {
         p.put(DeadLetters.LISTENER_CONFIG, deadLetterListener);
         // batching: the measured floor in KAFKA-NOTES.md needs bigger batches than the client defaults
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), lingerMs(config));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1);
@@ -67,4 +67,21 @@ public final class StreamsProperties {
         p.putAll(config.kafkaPassThrough());
         return p;
     }
+
+    /**
+     * How long the producers wait to fill a batch. Under exactly-once, output is invisible until
+     * its transaction commits and each commit flushes the producer, so waiting up to
+     * {@value #EXACTLY_ONCE_LINGER_MS} ms delays no reader; it sends fewer, fuller batches to the
+     * many output, repartition and changelog partitions a transaction touches, which the broker
+     * handles for less CPU per record (BENCHMARKS.md §2, "Lingering under exactly-once").
+     * At-least-once output is visible as soon as it is written: a short linger.
+     */
+    static int lingerMs(ImwatchConfig config) {
+        return StreamsConfig.AT_LEAST_ONCE.equals(config.getString(ImwatchConfig.PROCESSING_GUARANTEE_CONFIG))
+                ? AT_LEAST_ONCE_LINGER_MS
+                : EXACTLY_ONCE_LINGER_MS;
+    }
+
+    static final int EXACTLY_ONCE_LINGER_MS = 100;
+    static final int AT_LEAST_ONCE_LINGER_MS = 10;
 }
