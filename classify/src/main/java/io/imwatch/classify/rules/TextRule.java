@@ -92,19 +92,15 @@ public final class TextRule {
         int codeStart = -1;
         int codeEnd = -1;
         char separator = delimited.separator();
-        // String.indexOf jumps to each separator (vectorised), where a charAt loop stepped every char
-        while (field <= delimited.fieldCount()) {
-            int next = line.indexOf(separator, fieldStart);
-            int fieldEnd = next < 0 ? line.length() : next;
-            if (field == delimited.codeField()) {
-                codeStart = fieldStart;
-                codeEnd = fieldEnd;
+        for (int i = fieldStart; i <= line.length(); i++) {
+            if (i == line.length() || line.charAt(i) == separator) {
+                if (field == delimited.codeField()) {
+                    codeStart = fieldStart;
+                    codeEnd = i;
+                }
+                field++;
+                fieldStart = i + 1;
             }
-            field++;
-            if (next < 0) {
-                break;
-            }
-            fieldStart = next + 1;
         }
         if (field != delimited.fieldCount() || codeStart < 0) {
             return;
