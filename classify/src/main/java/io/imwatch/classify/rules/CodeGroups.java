@@ -1,6 +1,5 @@
 package io.imwatch.classify.rules;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class CodeGroups {
     }
 
     /** The text of {@code group} in {@code m}'s current match, or {@code null}. */
-    String get(Matcher m, int group) {
+    String get(SearchPattern.Matches m, int group) {
         int number = numbers[group];
         return number < 0 ? null : m.group(number);
     }

@@ -1,6 +1,5 @@
 package io.imwatch.classify.rules;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.imwatch.catalog.CatalogEntry;
 
@@ -128,10 +127,9 @@ public final class TextRule {
             String rule,
             Pattern accept,
             Findings out) {
-        SearchPattern.Matches matches = pattern.matches(text);
-        Matcher m = matches.matcher();
+        SearchPattern.Matches m = pattern.matches(text);
         int searched = 0;
-        while (matches.find()) {
+        while (m.find()) {
             out.spend(m.end() - searched + m.end() - m.start() + 1);
             searched = m.end();
             RawCode code = fromGroups(m, pattern.groups(), vendor, spaces, version, rule, accept);
@@ -146,7 +144,7 @@ public final class TextRule {
 
     /** A code from a regex match's named groups, or {@code null} when the match has no usable code. */
     private static RawCode fromGroups(
-            Matcher m,
+            SearchPattern.Matches m,
             CodeGroups groups,
             String vendor,
             SpaceChoice spaces,

@@ -2,7 +2,6 @@ package io.imwatch.classify.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,7 @@ class CodeGroupsTest {
     void shouldReadDeclaredGroupsAndNullForGroupsThePatternLacks() {
         Pattern pattern = Pattern.compile("MA (?<code>\\d+) MI (?<minor>\\d+)");
         CodeGroups groups = new CodeGroups(pattern);
-        Matcher m = pattern.matcher("MA 136 MI 0; MA 111 MI 4");
+        SearchPattern.Matches m = SearchPattern.of(pattern).matches("MA 136 MI 0; MA 111 MI 4");
 
         assertThat(m.find()).isTrue();
         assertThat(groups.get(m, CodeGroups.CODE)).isEqualTo("136");
@@ -31,11 +30,11 @@ class CodeGroupsTest {
         Pattern pattern = Pattern.compile("type=(?<code>\\d+)(?: (?<name>[A-Z_]+))?");
         CodeGroups groups = new CodeGroups(pattern);
 
-        Matcher bare = pattern.matcher("type=16");
+        SearchPattern.Matches bare = SearchPattern.of(pattern).matches("type=16");
         assertThat(bare.find()).isTrue();
         assertThat(groups.get(bare, CodeGroups.NAME)).isNull();
 
-        Matcher named = pattern.matcher("type=16 WEBIM_CONNCTION_DISCONNECTED");
+        SearchPattern.Matches named = SearchPattern.of(pattern).matches("type=16 WEBIM_CONNCTION_DISCONNECTED");
         assertThat(named.find()).isTrue();
         assertThat(groups.get(named, CodeGroups.NAME)).isEqualTo("WEBIM_CONNCTION_DISCONNECTED");
     }
@@ -45,7 +44,7 @@ class CodeGroupsTest {
         Pattern pattern = Pattern.compile("(?P<code>\\d+)/(?<name>\\w+)");
         CodeGroups groups = new CodeGroups(pattern);
 
-        Matcher m = pattern.matcher("reason=4031/dup");
+        SearchPattern.Matches m = SearchPattern.of(pattern).matches("reason=4031/dup");
         assertThat(m.find()).isTrue();
         assertThat(groups.get(m, CodeGroups.CODE)).isEqualTo("4031");
         assertThat(groups.get(m, CodeGroups.NAME)).isEqualTo("dup");

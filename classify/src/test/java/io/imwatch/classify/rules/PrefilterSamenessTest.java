@@ -15,9 +15,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The required-literal prefilter changes no match: every built-in rule regex, searched with and
- * without it, finds the same matches (positions and every group) on the sample files, on lines
- * built from the rules' own words, and on long and adversarial lines.
+ * The required-literal prefilter and the bounded backtracker change no match: every built-in rule
+ * regex, searched with both and with neither (RE2/J's matcher alone), finds the same matches
+ * (positions and every group) on the sample files, on lines built from the rules' own words, and on
+ * long and adversarial lines.
  */
 class PrefilterSamenessTest {
 
@@ -150,7 +151,8 @@ class PrefilterSamenessTest {
         assertThat(generic.literal()).isEqualTo("ode");
         SearchPattern off = SearchPattern.of(
                 Pattern.compile("(?:^|[^A-Za-z_])(?:code|errorCode|error_code)\\s*[=:]\\s*(?<code>-?\\d{1,9})\\b"),
-                false);
+                false,
+                true);
         assertThat(off.literal()).isNull();
         // RE2/J skips to a leading literal itself: no second search for it.
         assertThat(SearchPattern.of(Pattern.compile("majorCode\\s*[:=]\\s*(?<code>\\d+)"))
@@ -162,8 +164,8 @@ class PrefilterSamenessTest {
         int found = 0;
         for (String regex : regexes) {
             Pattern pattern = Pattern.compile(regex);
-            SearchPattern with = SearchPattern.of(pattern, true);
-            SearchPattern without = SearchPattern.of(pattern, false);
+            SearchPattern with = SearchPattern.of(pattern, true, true);
+            SearchPattern without = SearchPattern.of(pattern, false, false);
             for (String line : lines) {
                 List<String> expected = matches(without, line);
                 assertThat(matches(with, line))
@@ -195,7 +197,7 @@ class PrefilterSamenessTest {
         List<String> out = new ArrayList<>();
         SearchPattern.Matches matches = pattern.matches(line);
         while (matches.find()) {
-            out.add(describe(matches.matcher()));
+            out.add(describe(matches));
         }
         return out;
     }
@@ -207,6 +209,19 @@ class PrefilterSamenessTest {
             out.add(describe(m));
         }
         return out;
+    }
+
+    private static String describe(SearchPattern.Matches m) {
+        StringBuilder found = new StringBuilder().append(m.start()).append('-').append(m.end());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            found.append('|')
+                    .append(m.start(g))
+                    .append('-')
+                    .append(m.end(g))
+                    .append(':')
+                    .append(m.group(g));
+        }
+        return found.toString();
     }
 
     private static String describe(Matcher m) {

@@ -78,7 +78,11 @@ class SearchPatternTest {
         List<String> out = new ArrayList<>();
         SearchPattern.Matches matches = pattern.matches(line);
         while (matches.find()) {
-            out.add(groups(matches.matcher()));
+            StringBuilder found = new StringBuilder().append(matches.end());
+            for (int g = 1; g <= matches.groupCount(); g++) {
+                found.append('|').append(matches.group(g));
+            }
+            out.add(found.toString());
         }
         return out;
     }
