@@ -15,9 +15,6 @@ import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.otlp.OtlpBatch;
 import io.imwatch.classify.otlp.OtlpDecoder;
-import io.imwatch.classify.output.EnrichFields;
-import io.imwatch.classify.output.EnrichedJson;
-import io.imwatch.classify.redact.Redactor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * store and repartition topic is named, so names stay stable across releases.
  *
  * <pre>
- * inputs ─ read-logs ───────────────────┬─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
- * OTLP inputs ─ read-otlp ─ expand-otlp ┘     ▲      ├─ route-unknown ─ write-unknown ─ topic.unknown
- *   (one event per log record;                │      ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
+ * inputs ─ read-logs ───────────────────┬─ classify ─┬─ to-enriched ─ topic.enriched
+ * OTLP inputs ─ read-otlp ─ expand-otlp ┘     ▲      ├─ to-unknown ─ topic.unknown
+ *   (one event per log record;                │      ├─ (no code: counted; to-no-code ─ topic.nocode if nocode.forward)
  *    an unreadable log record → topic.deadletter)    └─ sum-codes ─┬─ counts (windowed, exactly-once) ─ topic.counts
  * (unreadable records and batches: deserialization     (per key,   └─ alerts (spike detector) ─ topic.alerts
  *  handler → topic.deadletter)                │         window)
@@ -70,6 +67,9 @@ public final class ImwatchTopology {
                     new TopicSpec<>(t.alerts(), Serdes.String(), bytes));
         }
     }
+
+    /** Name of the node that classifies, counts and writes each event. */
+    static final String CLASSIFY = "classify";
 
     /** Name of the global store that mirrors the catalogue topic. */
     public static final String CATALOG_STORE = "catalog-store";
@@ -142,19 +142,15 @@ public final class ImwatchTopology {
             logs = logs == null ? otlp : logs.merge(otlp, Named.as("merge-otlp"));
         }
 
-        KStream<byte[], Classified> classified =
-                logs.processValues(() -> new ClassifyProcessor(catalog, settings, metrics), Named.as("classify"));
-
-        Map<String, KStream<byte[], Classified>> routes = classified
-                .split(Named.as("route-"))
-                .branch((key, value) -> value.route() == Route.ENRICHED, Branched.as("enriched"))
-                .branch((key, value) -> value.route() == Route.UNKNOWN, Branched.as("unknown"))
-                .defaultBranch(Branched.as("no-code"));
-        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings);
-        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings);
+        // the classify step writes each route's record straight to its sink (added below)
+        String[] sinks = new String[Route.values().length];
+        sinks[Route.ENRICHED.ordinal()] = "to-enriched";
+        sinks[Route.UNKNOWN.ordinal()] = "to-unknown";
         if (settings.forwardNoCode()) {
-            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings);
+            sinks[Route.NO_CODE.ordinal()] = "to-no-code";
         }
+        KStream<byte[], Classified> classified = logs.processValues(
+                () -> new ClassifyProcessor(catalog, settings, metrics, sinks, Summing.NODE), Named.as(CLASSIFY));
 
         // counts and alert signals are sums of the same occurrences: one summing step feeds both
         List<KStream<String, Long>> sums = Summing.addTo(
@@ -177,7 +173,13 @@ public final class ImwatchTopology {
                             .withName("read-catalog"),
                     () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
         }
-        return builder.build();
+        Topology topology = builder.build();
+        addSink(topology, sinks[Route.ENRICHED.ordinal()], outputs.enriched());
+        addSink(topology, sinks[Route.UNKNOWN.ordinal()], outputs.unknown());
+        if (settings.forwardNoCode()) {
+            addSink(topology, sinks[Route.NO_CODE.ordinal()], outputs.noCode());
+        }
+        return topology;
     }
 
     /**
@@ -216,16 +218,17 @@ public final class ImwatchTopology {
         return inputs.stream().map(StreamSettings.InputTopic::name).toList();
     }
 
-    /** Writes one route; dead letters never pass here, so they keep their original bytes. */
-    private static void write(
-            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, StreamSettings settings) {
-        Redactor redactor = settings.redactor();
-        EnrichFields fields = settings.enrichFields();
-        stream.mapValues(
-                        value -> EnrichedJson.write(value.event(), redactor, fields, value.catalogVersion()),
-                        Named.as("write-" + name))
-                .to(
-                        topic.name(),
-                        Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));
+    /**
+     * A route's sink under the classify step. Added to the built topology: the DSL gives a node one
+     * output type, and the classify step forwards written bytes to the sinks but {@link Classified}
+     * values to the summing step. A sink joins its parent's sub-topology, so the numbering stays.
+     */
+    private static void addSink(Topology topology, String name, TopicSpec<byte[], byte[]> topic) {
+        topology.addSink(
+                name,
+                topic.name(),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer(),
+                CLASSIFY);
     }
 }
