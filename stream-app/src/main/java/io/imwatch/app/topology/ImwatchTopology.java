@@ -16,17 +16,15 @@ import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.otlp.OtlpBatch;
 import io.imwatch.classify.otlp.OtlpDecoder;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -70,6 +68,10 @@ public final class ImwatchTopology {
 
     /** Name of the node that classifies, counts and writes each event. */
     static final String CLASSIFY = "classify";
+
+    private static final String EXPAND_OTLP = "expand-otlp";
+    private static final String MERGE_OTLP = "merge-otlp";
+    private static final String OTLP_DEAD_LETTERS = "to-otlp-dead-letters";
 
     /** Name of the global store that mirrors the catalogue topic. */
     public static final String CATALOG_STORE = "catalog-store";
@@ -138,8 +140,10 @@ public final class ImwatchTopology {
         }
         List<String> otlpTopics = names(settings.inputs(StreamSettings.InputFormat.OTLP));
         if (!otlpTopics.isEmpty()) {
-            KStream<byte[], LogEvent> otlp = otlpEvents(builder, otlpTopics, settings, classifier, metrics);
-            logs = logs == null ? otlp : logs.merge(otlp, Named.as("merge-otlp"));
+            // the events go to the merge with the other inputs, or straight to classify without them
+            KStream<byte[], LogEvent> otlp = otlpEvents(
+                    builder, otlpTopics, settings, classifier, metrics, logs == null ? CLASSIFY : MERGE_OTLP);
+            logs = logs == null ? otlp : logs.merge(otlp, Named.as(MERGE_OTLP));
         }
 
         // the classify step writes each route's record straight to its sink (added below)
@@ -179,13 +183,18 @@ public final class ImwatchTopology {
         if (settings.forwardNoCode()) {
             addSink(topology, sinks[Route.NO_CODE.ordinal()], outputs.noCode());
         }
+        if (!otlpTopics.isEmpty()) {
+            Serializer<byte[]> bytes = Serdes.ByteArray().serializer();
+            topology.addSink(OTLP_DEAD_LETTERS, settings.topics().deadLetter(), bytes, bytes, EXPAND_OTLP);
+        }
         return topology;
     }
 
     /**
-     * Reads the OTLP topics: each batch becomes one event per readable log record (merged into the
-     * events of the other inputs, so it is classified, routed, counted and alerted on like any
-     * event) and one dead letter per unreadable one; a batch that cannot be read at all is
+     * Reads the OTLP topics: each batch becomes one event per readable log record (forwarded to
+     * {@code next}: merged into the events of the other inputs, so it is classified, routed, counted
+     * and alerted on like any event) and one dead letter per unreadable one (to the sink {@value
+     * #OTLP_DEAD_LETTERS}, added to the built topology); a batch that cannot be read at all is
      * dead-lettered whole by the deserialization handler. One sub-topology with the other inputs:
      * a batch is expanded, routed and committed in one task, in one transaction.
      */
@@ -194,24 +203,15 @@ public final class ImwatchTopology {
             List<String> topics,
             StreamSettings settings,
             Classifier classifier,
-            ImwatchMetrics metrics) {
+            ImwatchMetrics metrics,
+            String next) {
         Serde<OtlpBatch> batches = Serdes.serdeFrom(
                 (topic, batch) -> {
                     throw new UnsupportedOperationException("OTLP batches are never written back");
                 },
                 new OtlpBatchDeserializer(new OtlpDecoder(classifier.parser(), settings.otlpMaxRecords())));
-        Map<String, KStream<byte[], OtlpItem>> items = builder.stream(
-                        topics, Consumed.with(Serdes.ByteArray(), batches).withName("read-otlp"))
-                .process(() -> new ExpandOtlpProcessor(metrics), Named.as("expand-otlp"))
-                .split(Named.as("otlp-"))
-                .branch((key, item) -> item.isEvent(), Branched.as("events"))
-                .defaultBranch(Branched.as("dead-letters"));
-        items.get("otlp-dead-letters")
-                .mapValues(OtlpItem::deadLetter, Named.as("otlp-dead-letter-bytes"))
-                .to(
-                        settings.topics().deadLetter(),
-                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("to-otlp-dead-letters"));
-        return items.get("otlp-events").mapValues(OtlpItem::event, Named.as("otlp-event"));
+        return builder.stream(topics, Consumed.with(Serdes.ByteArray(), batches).withName("read-otlp"))
+                .process(() -> new ExpandOtlpProcessor(metrics, next, OTLP_DEAD_LETTERS), Named.as(EXPAND_OTLP));
     }
 
     private static List<String> names(List<StreamSettings.InputTopic> inputs) {
