@@ -127,7 +127,7 @@ final class ImwatchBytes {
         intOrNull(code.minor(), CatalogEntry.ANY_MINOR, out);
         CatalogEntry entry = code.entry();
         if (entry != null) {
-            out.write(cached(fields.encodedEntries, entry, e -> EnrichedJson.entryFields(e, fields)));
+            out.write(fields.encodedEntries.computeIfAbsent(entry, e -> EnrichedJson.entryFields(e, fields)));
             if (fields.has(EnrichFields.Field.MATCH)) {
                 out.write(
                         entry.isRange()
@@ -173,7 +173,7 @@ final class ImwatchBytes {
                     out.write(',');
                 }
                 first = false;
-                out.write(cached(CANDIDATE_OBJECTS, candidate, ImwatchBytes::candidate));
+                out.write(CANDIDATE_OBJECTS.computeIfAbsent(candidate, ImwatchBytes::candidate));
             }
             out.write(']');
         }
@@ -203,16 +203,7 @@ final class ImwatchBytes {
 
     /** A name from the catalogue or the rules, quoted once and copied after. */
     private static void name(String name, ByteArrayBuilder out) {
-        out.write(name == null ? NULL : cached(NAMES, name, ImwatchBytes::quote));
-    }
-
-    /**
-     * {@code map}'s value for {@code key}, made once. {@code get} first: {@code computeIfAbsent}
-     * locks its bin whenever the key is not the bin's first, and these are read for every code.
-     */
-    private static <K, V> V cached(Map<K, V> map, K key, Function<K, V> make) {
-        V value = map.get(key);
-        return value != null ? value : map.computeIfAbsent(key, make);
+        out.write(name == null ? NULL : NAMES.computeIfAbsent(name, ImwatchBytes::quote));
     }
 
     /** A string from the event, escaped as Jackson's generator escapes it. */
