@@ -43,9 +43,9 @@ public final class LogEventParser {
 
     private final int maxBytes;
     private final FieldSelection selection;
-    private final JsonPaths.MixedPath[] linePaths;
-    private final JsonPaths.MixedPath[] hintPaths;
-    private final JsonPaths.MixedPath[] timePaths;
+    private final EnvelopePaths linePaths;
+    private final EnvelopePaths hintPaths;
+    private final EnvelopePaths timePaths;
 
     /**
      * A parser that reads JSON events into whole trees.
@@ -78,9 +78,9 @@ public final class LogEventParser {
             paths.add(IMWATCH_FIELD);
             this.selection = new FieldSelection(paths);
         }
-        this.linePaths = compile(envelope.lineFields());
-        this.hintPaths = compile(envelope.hintFields());
-        this.timePaths = compile(envelope.timeFields());
+        this.linePaths = new EnvelopePaths(envelope.lineFields());
+        this.hintPaths = new EnvelopePaths(envelope.hintFields());
+        this.timePaths = new EnvelopePaths(envelope.timeFields());
     }
 
     /** Events larger than this many bytes are {@link MalformedReason#TOO_LARGE}. */
@@ -173,13 +173,14 @@ public final class LogEventParser {
                 raw, json, payload, line, hints.toString(), eventTime, tooDeep, payloadText, selection != null);
     }
 
-    private static JsonPaths.MixedPath[] compile(List<String> fields) {
-        return fields.stream().map(JsonPaths.MixedPath::of).toArray(JsonPaths.MixedPath[]::new);
-    }
-
     // dotted: whether the node has a key with a dot (JsonPaths.hasDottedKey), read once per node
     private String lineField(ObjectNode node, boolean dotted) {
-        for (JsonPaths.MixedPath path : linePaths) {
+        long candidates = linePaths.candidates(node, dotted);
+        for (int i = 0; i < linePaths.size(); i++) {
+            if (!EnvelopePaths.mayHold(candidates, i)) {
+                continue;
+            }
+            JsonPaths.MixedPath path = linePaths.path(i);
             JsonNode value = path.isSingleKey() ? node.get(path.dotted()) : path.get(node, dotted);
             if (value != null && value.isTextual()) {
                 return value.asText();
@@ -189,8 +190,12 @@ public final class LogEventParser {
     }
 
     private void collectHints(ObjectNode node, boolean dotted, StringBuilder hints) {
-        for (JsonPaths.MixedPath path : hintPaths) {
-            JsonNode value = path.get(node, dotted);
+        long candidates = hintPaths.candidates(node, dotted);
+        for (int i = 0; i < hintPaths.size(); i++) {
+            if (!EnvelopePaths.mayHold(candidates, i)) {
+                continue;
+            }
+            JsonNode value = hintPaths.path(i).get(node, dotted);
             if (value != null && value.isValueNode()) {
                 hints.append(value.asText().toLowerCase(Locale.ROOT)).append('\n');
             }
@@ -198,8 +203,12 @@ public final class LogEventParser {
     }
 
     private long time(ObjectNode node, boolean dotted, long recordTimestamp) {
-        for (JsonPaths.MixedPath path : timePaths) {
-            JsonNode value = path.get(node, dotted);
+        long candidates = timePaths.candidates(node, dotted);
+        for (int i = 0; i < timePaths.size(); i++) {
+            if (!EnvelopePaths.mayHold(candidates, i)) {
+                continue;
+            }
+            JsonNode value = timePaths.path(i).get(node, dotted);
             if (value == null) {
                 continue;
             }

@@ -59,9 +59,14 @@ public final class ImwatchMetrics {
     private final Counter[] events = new Counter[Route.values().length];
     private final Counter[] deadLetters = new Counter[MalformedReason.values().length];
     private final Counter[] noCode = new Counter[NoCodeReason.values().length];
-    private final Map<CatalogEntry, Counter> codes = new ConcurrentHashMap<>();
-    private final Map<CatalogEntry, Counter> closes = new ConcurrentHashMap<>();
-    private final Map<String, Counter> unknown = new ConcurrentHashMap<>();
+    /**
+     * The counters of each entry. Read with {@code get} first: {@code computeIfAbsent} locks its bin
+     * whenever the key is not the bin's first, and this map is read for every code of every event.
+     * Keyed by value, so an entry of a new catalogue version that equals an old one finds its series.
+     */
+    private final Map<CatalogEntry, EntryCounters> codes = new ConcurrentHashMap<>();
+
+    private final Map<UnknownKey, Counter> unknown = new ConcurrentHashMap<>();
     private final Map<String, Counter> late = new ConcurrentHashMap<>();
 
     public ImwatchMetrics(MeterRegistry registry) {
@@ -98,10 +103,7 @@ public final class ImwatchMetrics {
      */
     public void preregister(Catalog catalog) {
         for (CatalogEntry entry : catalog.entries()) {
-            codes.computeIfAbsent(entry, this::codeCounter);
-            if (entry.classification().isSessionClose()) {
-                closes.computeIfAbsent(entry, this::closeCounter);
-            }
+            counters(entry);
         }
         for (CodeStatus status : CodeStatus.values()) {
             if (status == CodeStatus.KNOWN) {
@@ -127,9 +129,10 @@ public final class ImwatchMetrics {
                 unknownCounter(code).increment();
                 continue;
             }
-            codes.computeIfAbsent(entry, this::codeCounter).increment();
-            if (entry.classification().isSessionClose()) {
-                closes.computeIfAbsent(entry, this::closeCounter).increment();
+            EntryCounters counters = counters(entry);
+            counters.code.increment();
+            if (counters.close != null) {
+                counters.close.increment();
             }
         }
     }
@@ -154,6 +157,22 @@ public final class ImwatchMetrics {
                                 .register(registry))
                 .increment(n);
     }
+
+    private EntryCounters counters(CatalogEntry entry) {
+        EntryCounters counters = codes.get(entry);
+        return counters != null ? counters : codes.computeIfAbsent(entry, this::newCounters);
+    }
+
+    private EntryCounters newCounters(CatalogEntry entry) {
+        return new EntryCounters(
+                codeCounter(entry), entry.classification().isSessionClose() ? closeCounter(entry) : null);
+    }
+
+    /** An entry's {@value #CODES} series and, for a session close, its {@value #SESSION_CLOSES} series. */
+    private record EntryCounters(Counter code, Counter close) {}
+
+    /** The labels of an {@value #UNKNOWN_CODES} series. */
+    private record UnknownKey(String vendor, String space, CodeStatus status) {}
 
     private Counter codeCounter(CatalogEntry entry) {
         Classification c = entry.classification();
@@ -191,14 +210,17 @@ public final class ImwatchMetrics {
     }
 
     private Counter unknownCounter(String vendor, String space, CodeStatus codeStatus) {
-        String status = codeStatus.name().toLowerCase(Locale.ROOT);
-        return unknown.computeIfAbsent(
-                vendor + '\0' + space + '\0' + status,
-                k -> Counter.builder(UNKNOWN_CODES)
-                        .description("Codes not in the catalogue, by vendor, space and status")
-                        .tag("vendor", vendor)
-                        .tag("space", space)
-                        .tag("status", status)
-                        .register(registry));
+        UnknownKey key = new UnknownKey(vendor, space, codeStatus);
+        Counter counter = unknown.get(key);
+        return counter != null ? counter : unknown.computeIfAbsent(key, this::newUnknownCounter);
+    }
+
+    private Counter newUnknownCounter(UnknownKey key) {
+        return Counter.builder(UNKNOWN_CODES)
+                .description("Codes not in the catalogue, by vendor, space and status")
+                .tag("vendor", key.vendor())
+                .tag("space", key.space())
+                .tag("status", key.status().name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 }

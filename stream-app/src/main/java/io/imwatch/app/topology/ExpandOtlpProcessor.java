@@ -1,6 +1,7 @@
 package io.imwatch.app.topology;
 
 import io.imwatch.app.metrics.ImwatchMetrics;
+import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.otlp.OtlpBatch;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,21 +14,37 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * batch's key, a copy of its headers, and its own time (its {@code timeUnixNano}, else {@code
  * observedTimeUnixNano}, else the batch's timestamp; a time over a minute ahead of the batch is not
  * trusted: {@link EventTimes}); each unreadable one as a dead letter ({@link
- * DeadLetters#forOtlpRecord}). All in the task that read the batch, so in its transaction: under
- * exactly-once a batch's outputs and its offset commit together or not at all.
+ * DeadLetters#forOtlpRecord}), straight to the dead-letter sink. All in the task that read the
+ * batch, so in its transaction: under exactly-once a batch's outputs and its offset commit together
+ * or not at all.
  */
-final class ExpandOtlpProcessor implements Processor<byte[], OtlpBatch, byte[], OtlpItem> {
+final class ExpandOtlpProcessor implements Processor<byte[], OtlpBatch, byte[], LogEvent> {
 
     private final ImwatchMetrics metrics;
-    private ProcessorContext<byte[], OtlpItem> context;
+    /** The node the events go to, the one child that takes {@link LogEvent} values. */
+    private final String events;
+    /** The dead-letter sink node. */
+    private final String deadLetters;
 
-    ExpandOtlpProcessor(ImwatchMetrics metrics) {
+    private ProcessorContext<byte[], LogEvent> context;
+    /** The same context for the dead-letter sink, whose values are bytes. */
+    private ProcessorContext<byte[], byte[]> raw;
+
+    /**
+     * @param events the name of the node the events go to
+     * @param deadLetters the name of the dead-letter sink node
+     */
+    ExpandOtlpProcessor(ImwatchMetrics metrics, String events, String deadLetters) {
         this.metrics = metrics;
+        this.events = events;
+        this.deadLetters = deadLetters;
     }
 
     @Override
-    public void init(ProcessorContext<byte[], OtlpItem> context) {
+    @SuppressWarnings("unchecked") // the DSL types a node's output as one value type; the sink takes bytes
+    public void init(ProcessorContext<byte[], LogEvent> context) {
         this.context = context;
+        this.raw = (ProcessorContext<byte[], byte[]>) (ProcessorContext<?, ?>) context;
     }
 
     @Override
@@ -36,11 +53,13 @@ final class ExpandOtlpProcessor implements Processor<byte[], OtlpBatch, byte[], 
             return; // a tombstone: an empty batch, no log record to route
         }
         for (OtlpBatch.Event event : batch.value().events()) {
-            context.forward(new Record<>(
-                    batch.key(),
-                    new OtlpItem(event.event(), null),
-                    EventTimes.choose(event.timeMillis(), batch.timestamp()),
-                    new RecordHeaders(batch.headers().toArray())));
+            context.forward(
+                    new Record<>(
+                            batch.key(),
+                            event.event(),
+                            EventTimes.choose(event.timeMillis(), batch.timestamp()),
+                            new RecordHeaders(batch.headers().toArray())),
+                    events);
         }
         if (batch.value().failures().isEmpty()) {
             return;
@@ -48,19 +67,21 @@ final class ExpandOtlpProcessor implements Processor<byte[], OtlpBatch, byte[], 
         RecordMetadata source = context.recordMetadata().orElseThrow();
         for (OtlpBatch.Failure failure : batch.value().failures()) {
             metrics.deadLetter(failure.reason());
-            context.forward(new Record<>(
-                    batch.key(),
-                    new OtlpItem(null, failure.raw()),
-                    batch.timestamp(),
-                    DeadLetters.forOtlpRecord(
-                            batch.headers(),
-                            failure.reason(),
-                            failure.message(),
-                            source.topic(),
-                            source.partition(),
-                            source.offset(),
+            raw.forward(
+                    new Record<>(
+                            batch.key(),
+                            failure.raw(),
                             batch.timestamp(),
-                            failure.index())));
+                            DeadLetters.forOtlpRecord(
+                                    batch.headers(),
+                                    failure.reason(),
+                                    failure.message(),
+                                    source.topic(),
+                                    source.partition(),
+                                    source.offset(),
+                                    batch.timestamp(),
+                                    failure.index())),
+                    deadLetters);
         }
     }
 }

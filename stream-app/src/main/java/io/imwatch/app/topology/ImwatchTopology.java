@@ -15,21 +15,16 @@ import io.imwatch.classify.Route;
 import io.imwatch.classify.event.LogEvent;
 import io.imwatch.classify.otlp.OtlpBatch;
 import io.imwatch.classify.otlp.OtlpDecoder;
-import io.imwatch.classify.output.EnrichFields;
-import io.imwatch.classify.output.EnrichedJson;
-import io.imwatch.classify.redact.Redactor;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -37,9 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  * store and repartition topic is named, so names stay stable across releases.
  *
  * <pre>
- * inputs ─ read-logs ───────────────────┬─ classify ─┬─ route-enriched ─ write-enriched ─ topic.enriched
- * OTLP inputs ─ read-otlp ─ expand-otlp ┘     ▲      ├─ route-unknown ─ write-unknown ─ topic.unknown
- *   (one event per log record;                │      ├─ route-no-code ─ (counted; topic.nocode if nocode.forward)
+ * inputs ─ read-logs ───────────────────┬─ classify ─┬─ to-enriched ─ topic.enriched
+ * OTLP inputs ─ read-otlp ─ expand-otlp ┘     ▲      ├─ to-unknown ─ topic.unknown
+ *   (one event per log record;                │      ├─ (no code: counted; to-no-code ─ topic.nocode if nocode.forward)
  *    an unreadable log record → topic.deadletter)    └─ sum-codes ─┬─ counts (windowed, exactly-once) ─ topic.counts
  * (unreadable records and batches: deserialization     (per key,   └─ alerts (spike detector) ─ topic.alerts
  *  handler → topic.deadletter)                │         window)
@@ -70,6 +65,13 @@ public final class ImwatchTopology {
                     new TopicSpec<>(t.alerts(), Serdes.String(), bytes));
         }
     }
+
+    /** Name of the node that classifies, counts and writes each event. */
+    static final String CLASSIFY = "classify";
+
+    private static final String EXPAND_OTLP = "expand-otlp";
+    private static final String MERGE_OTLP = "merge-otlp";
+    private static final String OTLP_DEAD_LETTERS = "to-otlp-dead-letters";
 
     /** Name of the global store that mirrors the catalogue topic. */
     public static final String CATALOG_STORE = "catalog-store";
@@ -138,23 +140,21 @@ public final class ImwatchTopology {
         }
         List<String> otlpTopics = names(settings.inputs(StreamSettings.InputFormat.OTLP));
         if (!otlpTopics.isEmpty()) {
-            KStream<byte[], LogEvent> otlp = otlpEvents(builder, otlpTopics, settings, classifier, metrics);
-            logs = logs == null ? otlp : logs.merge(otlp, Named.as("merge-otlp"));
+            // the events go to the merge with the other inputs, or straight to classify without them
+            KStream<byte[], LogEvent> otlp = otlpEvents(
+                    builder, otlpTopics, settings, classifier, metrics, logs == null ? CLASSIFY : MERGE_OTLP);
+            logs = logs == null ? otlp : logs.merge(otlp, Named.as(MERGE_OTLP));
         }
 
-        KStream<byte[], Classified> classified =
-                logs.processValues(() -> new ClassifyProcessor(catalog, settings, metrics), Named.as("classify"));
-
-        Map<String, KStream<byte[], Classified>> routes = classified
-                .split(Named.as("route-"))
-                .branch((key, value) -> value.route() == Route.ENRICHED, Branched.as("enriched"))
-                .branch((key, value) -> value.route() == Route.UNKNOWN, Branched.as("unknown"))
-                .defaultBranch(Branched.as("no-code"));
-        write(routes.get("route-enriched"), outputs.enriched(), "enriched", settings);
-        write(routes.get("route-unknown"), outputs.unknown(), "unknown", settings);
+        // the classify step writes each route's record straight to its sink (added below)
+        String[] sinks = new String[Route.values().length];
+        sinks[Route.ENRICHED.ordinal()] = "to-enriched";
+        sinks[Route.UNKNOWN.ordinal()] = "to-unknown";
         if (settings.forwardNoCode()) {
-            write(routes.get("route-no-code"), outputs.noCode(), "no-code", settings);
+            sinks[Route.NO_CODE.ordinal()] = "to-no-code";
         }
+        KStream<byte[], Classified> classified = logs.processValues(
+                () -> new ClassifyProcessor(catalog, settings, metrics, sinks, Summing.NODE), Named.as(CLASSIFY));
 
         // counts and alert signals are sums of the same occurrences: one summing step feeds both
         List<KStream<String, Long>> sums = Summing.addTo(
@@ -177,13 +177,24 @@ public final class ImwatchTopology {
                             .withName("read-catalog"),
                     () -> new CatalogTopicProcessor(CATALOG_STORE, catalog));
         }
-        return builder.build();
+        Topology topology = builder.build();
+        addSink(topology, sinks[Route.ENRICHED.ordinal()], outputs.enriched());
+        addSink(topology, sinks[Route.UNKNOWN.ordinal()], outputs.unknown());
+        if (settings.forwardNoCode()) {
+            addSink(topology, sinks[Route.NO_CODE.ordinal()], outputs.noCode());
+        }
+        if (!otlpTopics.isEmpty()) {
+            Serializer<byte[]> bytes = Serdes.ByteArray().serializer();
+            topology.addSink(OTLP_DEAD_LETTERS, settings.topics().deadLetter(), bytes, bytes, EXPAND_OTLP);
+        }
+        return topology;
     }
 
     /**
-     * Reads the OTLP topics: each batch becomes one event per readable log record (merged into the
-     * events of the other inputs, so it is classified, routed, counted and alerted on like any
-     * event) and one dead letter per unreadable one; a batch that cannot be read at all is
+     * Reads the OTLP topics: each batch becomes one event per readable log record (forwarded to
+     * {@code next}: merged into the events of the other inputs, so it is classified, routed, counted
+     * and alerted on like any event) and one dead letter per unreadable one (to the sink {@value
+     * #OTLP_DEAD_LETTERS}, added to the built topology); a batch that cannot be read at all is
      * dead-lettered whole by the deserialization handler. One sub-topology with the other inputs:
      * a batch is expanded, routed and committed in one task, in one transaction.
      */
@@ -192,40 +203,32 @@ public final class ImwatchTopology {
             List<String> topics,
             StreamSettings settings,
             Classifier classifier,
-            ImwatchMetrics metrics) {
+            ImwatchMetrics metrics,
+            String next) {
         Serde<OtlpBatch> batches = Serdes.serdeFrom(
                 (topic, batch) -> {
                     throw new UnsupportedOperationException("OTLP batches are never written back");
                 },
                 new OtlpBatchDeserializer(new OtlpDecoder(classifier.parser(), settings.otlpMaxRecords())));
-        Map<String, KStream<byte[], OtlpItem>> items = builder.stream(
-                        topics, Consumed.with(Serdes.ByteArray(), batches).withName("read-otlp"))
-                .process(() -> new ExpandOtlpProcessor(metrics), Named.as("expand-otlp"))
-                .split(Named.as("otlp-"))
-                .branch((key, item) -> item.isEvent(), Branched.as("events"))
-                .defaultBranch(Branched.as("dead-letters"));
-        items.get("otlp-dead-letters")
-                .mapValues(OtlpItem::deadLetter, Named.as("otlp-dead-letter-bytes"))
-                .to(
-                        settings.topics().deadLetter(),
-                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("to-otlp-dead-letters"));
-        return items.get("otlp-events").mapValues(OtlpItem::event, Named.as("otlp-event"));
+        return builder.stream(topics, Consumed.with(Serdes.ByteArray(), batches).withName("read-otlp"))
+                .process(() -> new ExpandOtlpProcessor(metrics, next, OTLP_DEAD_LETTERS), Named.as(EXPAND_OTLP));
     }
 
     private static List<String> names(List<StreamSettings.InputTopic> inputs) {
         return inputs.stream().map(StreamSettings.InputTopic::name).toList();
     }
 
-    /** Writes one route; dead letters never pass here, so they keep their original bytes. */
-    private static void write(
-            KStream<byte[], Classified> stream, TopicSpec<byte[], byte[]> topic, String name, StreamSettings settings) {
-        Redactor redactor = settings.redactor();
-        EnrichFields fields = settings.enrichFields();
-        stream.mapValues(
-                        value -> EnrichedJson.write(value.event(), redactor, fields, value.catalogVersion()),
-                        Named.as("write-" + name))
-                .to(
-                        topic.name(),
-                        Produced.with(topic.keySerde(), topic.valueSerde()).withName("to-" + name));
+    /**
+     * A route's sink under the classify step. Added to the built topology: the DSL gives a node one
+     * output type, and the classify step forwards written bytes to the sinks but {@link Classified}
+     * values to the summing step. A sink joins its parent's sub-topology, so the numbering stays.
+     */
+    private static void addSink(Topology topology, String name, TopicSpec<byte[], byte[]> topic) {
+        topology.addSink(
+                name,
+                topic.name(),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer(),
+                CLASSIFY);
     }
 }

@@ -12,6 +12,9 @@ import org.apache.kafka.streams.kstream.Named;
 /** Adds the summing step ({@link SummingProcessor}) and its stores to a topology. */
 public final class Summing {
 
+    /** The name of the summing node. */
+    public static final String NODE = "sum-codes";
+
     private static final String PREFIX = "sums-";
 
     private Summing() {}
@@ -27,7 +30,7 @@ public final class Summing {
             builder.addStateStore(new SumsStoreBuilder(store));
         }
         BranchedKStream<String, BranchSum> split = classified
-                .process(() -> new SummingProcessor(branches, maxSpanMs), Named.as("sum-codes"), stores)
+                .process(() -> new SummingProcessor(branches, maxSpanMs), Named.as(NODE), stores)
                 .split(Named.as(PREFIX));
         for (int b = 0; b < branches.size(); b++) {
             int branch = b;

@@ -6,15 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imwatch.app.alerts.rules.AlertRules;
+import io.imwatch.app.config.ConfigSources;
+import io.imwatch.app.config.ConfigValidator;
+import io.imwatch.app.config.ImwatchConfig;
+import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.metrics.ImwatchMetrics;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.NoCodeReason;
 import io.imwatch.classify.event.LogEventParser;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +164,54 @@ class ImwatchTopologyTest {
         assertThat(header(out, "trace-id")).isEqualTo("n");
         assertThat(out.getRecordTime()).isEqualTo(t);
         assertThat(new String(out.key(), UTF_8)).isEqualTo("k");
+    }
+
+    @Test
+    void shouldWriteEachRouteFromTheClassifyStepToTheSinksOfBefore() {
+        for (boolean forwardNoCode : new boolean[] {false, true}) {
+            Map<String, String> config = Map.of(
+                    ImwatchConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    "x:1",
+                    ImwatchConfig.NOCODE_FORWARD_CONFIG,
+                    Boolean.toString(forwardNoCode));
+            ConfigSources sources = new ConfigSources().add("test", config);
+            StreamSettings settings = ConfigValidator.validate(
+                    sources.build(), sources, Classifier.builtin().catalog());
+            TopologyDescription description = ImwatchTopology.build(
+                            settings,
+                            ImwatchTopology.Outputs.of(settings),
+                            Classifier.builtin(),
+                            AlertRules.defaults(settings.countsWindow()),
+                            new ImwatchMetrics(new SimpleMeterRegistry()))
+                    .describe();
+            Map<String, TopologyDescription.Node> nodes = new HashMap<>();
+            description.subtopologies().forEach(s -> s.nodes().forEach(n -> nodes.put(n.name(), n)));
+
+            Map<String, String> sinks = new HashMap<>(Map.of(
+                    "to-enriched",
+                    settings.topics().enriched(),
+                    "to-unknown",
+                    settings.topics().unknown()));
+            if (forwardNoCode) {
+                sinks.put("to-no-code", settings.topics().noCode());
+            }
+            Set<String> classifyChildren = new HashSet<>(sinks.keySet());
+            classifyChildren.add("sum-codes");
+            assertThat(names(nodes.get("classify").successors())).isEqualTo(classifyChildren);
+            sinks.forEach((name, topic) -> {
+                TopologyDescription.Sink sink = (TopologyDescription.Sink) nodes.get(name);
+                assertThat(sink.topic()).isEqualTo(topic);
+                assertThat(names(sink.predecessors())).containsExactly("classify");
+            });
+            assertThat(nodes).doesNotContainKeys("route-", "write-enriched", "write-unknown");
+            if (!forwardNoCode) {
+                assertThat(nodes).doesNotContainKey("to-no-code");
+            }
+        }
+    }
+
+    private static Set<String> names(Set<TopologyDescription.Node> nodes) {
+        return nodes.stream().map(TopologyDescription.Node::name).collect(Collectors.toSet());
     }
 
     @Test
