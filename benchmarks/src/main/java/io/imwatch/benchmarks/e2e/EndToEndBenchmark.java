@@ -311,12 +311,16 @@ public final class EndToEndBenchmark {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(producerProperties(bootstrap), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static Properties producerProperties(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        return p;
     }
 
     /**
@@ -325,11 +329,7 @@ public final class EndToEndBenchmark {
      * written; the harness measures whatever number of records the topic ends up holding.
      */
     private static KafkaProducer<byte[], byte[]> loadProducer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Properties p = producerProperties(bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         p.put(ProducerConfig.ACKS_CONFIG, "1");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());

@@ -2,10 +2,8 @@ package io.imwatch.benchmarks.e2e;
 
 import io.imwatch.app.config.ConfigSources;
 import io.imwatch.app.config.ConfigValidator;
-import io.imwatch.app.config.ImwatchConfig;
 import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.livecatalog.LiveCatalog;
-import io.imwatch.app.run.StreamsProperties;
 import io.imwatch.catalog.Catalog;
 import io.imwatch.classify.Classifier;
 import io.imwatch.classify.event.MalformedEventException;
@@ -99,14 +97,7 @@ final class OutputFloor implements AutoCloseable {
                 .to(
                         output,
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write"));
-        ConfigSources sources = new ConfigSources()
-                .add(
-                        "benchmark",
-                        Map.of("bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input));
-        ImwatchConfig config = sources.build();
-        StreamSettings settings = ConfigValidator.validate(config, sources, Catalog.builtin());
-        Properties props = StreamsProperties.of(config, settings, bootstrap, stateDir, reason -> {});
-        streams = new KafkaStreams(builder.build(), props);
+        streams = StreamsPassthrough.withImwatchSettings(builder.build(), bootstrap, appId, input, stateDir);
         streams.start();
     }
 

@@ -8,10 +8,10 @@ import io.imwatch.app.run.StreamsProperties;
 import io.imwatch.catalog.Catalog;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -31,15 +31,20 @@ final class StreamsPassthrough implements AutoCloseable {
                 .to(
                         output,
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write"));
+        streams = withImwatchSettings(builder.build(), bootstrap, appId, input, stateDir);
+        streams.start();
+    }
+
+    /** A Kafka Streams client of {@code topology} with exactly imwatch's default Streams settings. */
+    static KafkaStreams withImwatchSettings(
+            Topology topology, String bootstrap, String appId, String input, String stateDir) {
         ConfigSources sources = new ConfigSources()
                 .add(
                         "benchmark",
                         Map.of("bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input));
         ImwatchConfig config = sources.build();
         StreamSettings settings = ConfigValidator.validate(config, sources, Catalog.builtin());
-        Properties props = StreamsProperties.of(config, settings, bootstrap, stateDir, reason -> {});
-        streams = new KafkaStreams(builder.build(), props);
-        streams.start();
+        return new KafkaStreams(topology, StreamsProperties.of(config, settings, bootstrap, stateDir, reason -> {}));
     }
 
     KafkaStreams.State state() {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,27 +214,25 @@ class PrefilterSamenessTest {
     }
 
     private static String describe(SearchPattern.Matches m) {
-        StringBuilder found = new StringBuilder().append(m.start()).append('-').append(m.end());
-        for (int g = 1; g <= m.groupCount(); g++) {
-            found.append('|')
-                    .append(m.start(g))
-                    .append('-')
-                    .append(m.end(g))
-                    .append(':')
-                    .append(m.group(g));
-        }
-        return found.toString();
+        return describe(m.groupCount(), m::start, m::end, m::group);
     }
 
     private static String describe(Matcher m) {
-        StringBuilder found = new StringBuilder().append(m.start()).append('-').append(m.end());
-        for (int g = 1; g <= m.groupCount(); g++) {
+        return describe(m.groupCount(), m::start, m::end, m::group);
+    }
+
+    /** "start-end|start-end:text|..." of a match and each of its groups (group 0 is the match). */
+    private static String describe(
+            int groups, IntUnaryOperator start, IntUnaryOperator end, IntFunction<String> group) {
+        StringBuilder found =
+                new StringBuilder().append(start.applyAsInt(0)).append('-').append(end.applyAsInt(0));
+        for (int g = 1; g <= groups; g++) {
             found.append('|')
-                    .append(m.start(g))
+                    .append(start.applyAsInt(g))
                     .append('-')
-                    .append(m.end(g))
+                    .append(end.applyAsInt(g))
                     .append(':')
-                    .append(m.group(g));
+                    .append(group.apply(g));
         }
         return found.toString();
     }
