@@ -1,15 +1,12 @@
 package io.imwatch.classify.output;
 
-import io.imwatch.catalog.CatalogEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -63,8 +60,8 @@ public final class EnrichFields {
     private final String name;
     private final Set<Field> fields;
 
-    /** The encoded catalogue fields of each entry met so far ({@link EnrichedJson}): bounded by the catalogue. */
-    final Map<CatalogEntry, byte[]> encodedEntries = new ConcurrentHashMap<>();
+    /** The encoded catalogue fields of each entry met so far ({@link EnrichedJson}). */
+    final EntryBytes encodedEntries = new EntryBytes(entry -> EnrichedJson.entryFields(entry, this));
 
     private EnrichFields(String name, Set<Field> fields) {
         this.name = name;

@@ -73,8 +73,8 @@ final class ImwatchBytes {
      */
     private static final Map<String, byte[]> NAMES = new ConcurrentHashMap<>();
 
-    /** Each candidate entry's whole object: bounded by the catalogue. */
-    private static final Map<CatalogEntry, byte[]> CANDIDATE_OBJECTS = new ConcurrentHashMap<>();
+    /** Each candidate entry's whole object. */
+    private static final EntryBytes CANDIDATE_OBJECTS = new EntryBytes(ImwatchBytes::candidate);
 
     private ImwatchBytes() {}
 
@@ -127,7 +127,7 @@ final class ImwatchBytes {
         intOrNull(code.minor(), CatalogEntry.ANY_MINOR, out);
         CatalogEntry entry = code.entry();
         if (entry != null) {
-            out.write(fields.encodedEntries.computeIfAbsent(entry, e -> EnrichedJson.entryFields(e, fields)));
+            out.write(fields.encodedEntries.of(entry));
             if (fields.has(EnrichFields.Field.MATCH)) {
                 out.write(
                         entry.isRange()
@@ -173,7 +173,7 @@ final class ImwatchBytes {
                     out.write(',');
                 }
                 first = false;
-                out.write(CANDIDATE_OBJECTS.computeIfAbsent(candidate, ImwatchBytes::candidate));
+                out.write(CANDIDATE_OBJECTS.of(candidate));
             }
             out.write(']');
         }
