@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * committed between the first progress and the last, over that time. Start-up and rebalances
  * do not count, and both systems are timed the same way.
  */
-final class CommittedProgress {
+public final class CommittedProgress {
 
     /**
      * @param records committed in the measured span
@@ -79,7 +79,8 @@ final class CommittedProgress {
         return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu, lastThreads.since(firstThreads));
     }
 
-    static long committed(Admin admin, String group, String topic) throws Exception {
+    /** The offsets {@code group} has committed on {@code topic}, summed over its partitions. */
+    public static long committed(Admin admin, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS);

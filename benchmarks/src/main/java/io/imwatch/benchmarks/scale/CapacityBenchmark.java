@@ -3,6 +3,7 @@ package io.imwatch.benchmarks.scale;
 import io.imwatch.app.demo.DemoEvent;
 import io.imwatch.app.demo.DemoTraffic;
 import io.imwatch.app.embedded.EmbeddedKafka;
+import io.imwatch.benchmarks.e2e.CommittedProgress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -163,7 +163,7 @@ public final class CapacityBenchmark {
             long lastHarness = 0;
             long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(15);
             while (last < records && System.currentTimeMillis() < deadline) {
-                long committed = committed(admin, app, input);
+                long committed = CommittedProgress.committed(admin, app, input);
                 long now = System.currentTimeMillis();
                 long cpu = children.stream().mapToLong(ImwatchChild::cpuNanos).sum();
                 long harness = OS.getProcessCpuTime();
@@ -213,16 +213,6 @@ public final class CapacityBenchmark {
             }
             Thread.sleep(250);
         }
-    }
-
-    private static long committed(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS);
-        return offsets.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset())
-                .sum();
     }
 
     private static long endOffsets(Admin admin, String topic, int partitions) throws Exception {
