@@ -52,6 +52,8 @@ public final class CommittedProgress {
         long lastCpu = 0;
         ThreadCpu firstThreads = null;
         ThreadCpu lastThreads = null;
+        BrokerRequests firstRequests = null;
+        BrokerRequests lastRequests = null;
         while (System.currentTimeMillis() < deadline) {
             long committed = committed(admin, group, topic);
             long now = System.currentTimeMillis();
@@ -61,12 +63,14 @@ public final class CommittedProgress {
                 firstCount = committed;
                 firstCpu = cpu;
                 firstThreads = ThreadCpu.now();
+                firstRequests = BrokerRequests.now();
             }
             if (committed > last) {
                 last = committed;
                 lastAt = now;
                 lastCpu = cpu;
                 lastThreads = ThreadCpu.now();
+                lastRequests = BrokerRequests.now();
             }
             if (committed >= total) {
                 break;
@@ -75,6 +79,16 @@ public final class CommittedProgress {
         }
         if (last < total) {
             throw new IllegalStateException(group + " committed only " + last + " of " + total + " records in time");
+        }
+        int top = Integer.getInteger("bench.threads.top", 0);
+        if (top > 0) {
+            // -Dbench.threads.top=N: which threads make up each group, µs per record
+            System.out.printf(
+                    "%s: top threads by CPU%n%s",
+                    group, lastThreads.topThreads(firstThreads, ThreadCpu.threadNames(), top, last - firstCount));
+            System.out.printf(
+                    "%s: broker requests per 100,000 records: %s%n",
+                    group, lastRequests.since(firstRequests, last - firstCount, 100_000));
         }
         return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu, lastThreads.since(firstThreads));
     }

@@ -44,7 +44,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * {@code java [-Dimwatch.KEY=VALUE...] -cp benchmarks/target/benchmarks.jar
  * io.imwatch.benchmarks.e2e.EndToEndBenchmark [records] [partitions] [latencyRatePerSecond]
- * [latencySeconds] [rounds]}
+ * [latencySeconds] [rounds]}; {@code -Dbench.systems=imwatch,floor} runs only those systems
+ * ({@link Systems}); a latency-seconds of 0 measures throughput only.
  */
 public final class EndToEndBenchmark {
 
@@ -101,16 +102,36 @@ public final class EndToEndBenchmark {
                     outputs.bytes(),
                     (double) outputs.bytes() / records);
 
+            Systems systems = Systems.fromProperty();
             List<String> rows = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                CommittedProgress.Result pt = passthroughThroughput(
-                        admin, bootstrap, "bench.input", "bench.passthrough." + round, "passthrough-" + round, records);
-                CommittedProgress.Result st = streamsThroughput(
-                        admin, kafka, "bench.input", "bench.streams." + round, "streams-identity-" + round, records);
-                CommittedProgress.Result fl = floorThroughput(
-                        admin, kafka, "bench.input", "bench.floor." + round, "output-floor-" + round, records, outputs);
-                CommittedProgress.Result im =
-                        imwatchThroughput(admin, kafka, "bench.input", "imwatch-" + round, records, partitions);
+                int r = round;
+                CommittedProgress.Result pt = systems.run(
+                        "passthrough",
+                        () -> passthroughThroughput(
+                                admin,
+                                bootstrap,
+                                "bench.input",
+                                "bench.passthrough." + r,
+                                "passthrough-" + r,
+                                records));
+                CommittedProgress.Result st = systems.run(
+                        "identity",
+                        () -> streamsThroughput(
+                                admin, kafka, "bench.input", "bench.streams." + r, "streams-identity-" + r, records));
+                CommittedProgress.Result fl = systems.run(
+                        "floor",
+                        () -> floorThroughput(
+                                admin,
+                                kafka,
+                                "bench.input",
+                                "bench.floor." + r,
+                                "output-floor-" + r,
+                                records,
+                                outputs));
+                CommittedProgress.Result im = systems.run(
+                        "imwatch",
+                        () -> imwatchThroughput(admin, kafka, "bench.input", "imwatch-" + r, records, partitions));
                 String row = String.format(
                         Locale.ROOT,
                         "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.1f / %.1f / %.1f / %.1f | %.2f |",
@@ -134,10 +155,6 @@ public final class EndToEndBenchmark {
                 out.println("  CPU µs/record by thread, imwatch:      " + im.cpuBreakdown());
             }
 
-            createTopics(admin, partitions, "lat.passthrough.input", "lat.passthrough.output", "lat.imwatch.input");
-            long[] ptLatency = passthroughLatency(bootstrap, rate, latencySeconds);
-            long[] imLatency = imwatchLatency(kafka, rate, latencySeconds, partitions);
-
             out.println();
             out.printf(
                     Locale.ROOT, "Throughput, %,d records, %d partitions, exactly-once both:%n", records, partitions);
@@ -146,6 +163,13 @@ public final class EndToEndBenchmark {
                     + " CPU µs/record (passthrough / identity / floor / imwatch) | identity CPU / imwatch CPU |");
             out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             rows.forEach(out::println);
+            if (latencySeconds == 0) {
+                return; // throughput only
+            }
+            createTopics(admin, partitions, "lat.passthrough.input", "lat.passthrough.output", "lat.imwatch.input");
+            long[] ptLatency = passthroughLatency(bootstrap, rate, latencySeconds);
+            long[] imLatency = imwatchLatency(kafka, rate, latencySeconds, partitions);
+
             out.printf(
                     Locale.ROOT,
                     "%nLatency at %,d rec/s for %d s (produced -> visible to read_committed):%n",
@@ -294,6 +318,7 @@ public final class EndToEndBenchmark {
         for (String output : List.of("enriched", "unknown", "deadletter", "nocode", "counts", "alerts")) {
             settings.put("topic." + output, appId + "." + output);
         }
+        settings.putAll(SharedSettings.fromProperties());
         // -Dimwatch.KEY=VALUE sets any imwatch key, e.g. -Dimwatch.kafka.num.stream.threads=2
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith(SETTING_PREFIX))

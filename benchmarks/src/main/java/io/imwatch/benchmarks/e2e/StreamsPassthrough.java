@@ -7,6 +7,7 @@ import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.run.StreamsProperties;
 import io.imwatch.catalog.Catalog;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,13 +36,15 @@ final class StreamsPassthrough implements AutoCloseable {
         streams.start();
     }
 
-    /** A Kafka Streams client of {@code topology} with exactly imwatch's default Streams settings. */
+    /**
+     * A Kafka Streams client of {@code topology} with exactly imwatch's default Streams settings and
+     * the {@link SharedSettings} of this run.
+     */
     static KafkaStreams withImwatchSettings(
             Topology topology, String bootstrap, String appId, String input, String stateDir) {
-        ConfigSources sources = new ConfigSources()
-                .add(
-                        "benchmark",
-                        Map.of("bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input));
+        Map<String, String> keys = new HashMap<>(SharedSettings.fromProperties());
+        keys.putAll(Map.of("bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input));
+        ConfigSources sources = new ConfigSources().add("benchmark", keys);
         ImwatchConfig config = sources.build();
         StreamSettings settings = ConfigValidator.validate(config, sources, Catalog.builtin());
         return new KafkaStreams(topology, StreamsProperties.of(config, settings, bootstrap, stateDir, reason -> {}));

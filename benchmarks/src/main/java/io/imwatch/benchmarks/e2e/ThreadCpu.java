@@ -109,6 +109,38 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
         return null;
     }
 
+    /**
+     * The {@code n} Java thread names (digits folded, so that a pool is one line) that spent the
+     * most CPU between {@code start} and this snapshot, in µs per record: what a group is made of.
+     */
+    String topThreads(ThreadCpu start, Map<Long, String> names, int n, long records) {
+        Map<String, Long> byName = new HashMap<>();
+        for (Map.Entry<Long, Sample> e : javaThreads.entrySet()) {
+            Sample then = start.javaThreads.get(e.getKey());
+            long spent = e.getValue().nanos() - (then == null ? 0 : then.nanos());
+            String name = names.getOrDefault(e.getKey(), "?").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID");
+            byName.merge(e.getValue().group() + ": " + name.replaceAll("\\d+", "N"), spent, Long::sum);
+        }
+        StringBuilder s = new StringBuilder();
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .forEach(e -> s.append(String.format(
+                        Locale.ROOT, "    %6.2f  %s%n", e.getValue() / 1000.0 / Math.max(1, records), e.getKey())));
+        return s.toString();
+    }
+
+    /** The names of the live Java threads, by id. */
+    static Map<Long, String> threadNames() {
+        Map<Long, String> names = new HashMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                names.put(info.getThreadId(), info.getThreadName());
+            }
+        }
+        return names;
+    }
+
     /** CPU per group between {@code start} and this snapshot, in nanoseconds. */
     Map<String, Long> since(ThreadCpu start) {
         Map<String, Long> byGroup = new LinkedHashMap<>();
