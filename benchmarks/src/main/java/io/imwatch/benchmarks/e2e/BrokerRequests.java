@@ -21,8 +21,8 @@ record BrokerRequests(Map<String, Long> counts) {
     static BrokerRequests now() {
         Map<String, Long> counts = new TreeMap<>();
         try {
-            for (ObjectName name :
-                    SERVER.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
+            for (ObjectName name : SERVER.queryNames(
+                    new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
                 long count = ((Number) SERVER.getAttribute(name, "Count")).longValue();
                 counts.merge(name.getKeyProperty("request"), count, Long::sum);
             }

@@ -59,6 +59,12 @@ public final class StreamsProperties {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 1);
+        // never idle a task to align its input partitions by time: imwatch joins nothing, and with
+        // idling on, Kafka Streams 4.3 builds a log message (String.format per empty partition) each
+        // time it asks a task whether it may process, which the repartition-fed tasks, empty between
+        // flushes, are asked on every loop (BENCHMARKS.md §2, "Where the broker's and the stream
+        // threads' extra CPU goes")
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // two threads: one processes while the other waits on its transaction commit (BENCHMARKS.md)
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         // a warm copy of each task on another instance: an instance's death costs a rebalance, not a

@@ -47,4 +47,12 @@ class StreamsPropertiesTest {
 
         assertThat(p.get(LINGER)).isEqualTo("5");
     }
+
+    @Test
+    void shouldNeverIdleATaskToAlignItsInputsButLetTheUserTurnIdlingOn() {
+        assertThat(of(Map.of()).get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+                .isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        assertThat(of(Map.of("kafka.max.task.idle.ms", "0")).get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+                .isEqualTo("0");
+    }
 }
