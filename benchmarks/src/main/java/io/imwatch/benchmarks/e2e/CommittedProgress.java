@@ -84,8 +84,7 @@ public final class CommittedProgress {
         if (top > 0) {
             // -Dbench.threads.top=N: which threads make up each group, µs per record
             System.out.printf(
-                    "%s: top threads by CPU%n%s",
-                    group, lastThreads.topThreads(firstThreads, ThreadCpu.threadNames(), top, last - firstCount));
+                    "%s: top threads by CPU%n%s", group, lastThreads.topThreads(firstThreads, top, last - firstCount));
             System.out.printf(
                     "%s: broker requests per 100,000 records: %s%n",
                     group, lastRequests.since(firstRequests, last - firstCount, 100_000));

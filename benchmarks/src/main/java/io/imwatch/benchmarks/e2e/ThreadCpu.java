@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, Sample> nativeThreads) {
 
-    record Sample(String group, long nanos) {}
+    record Sample(String group, String name, long nanos) {}
 
     /** Groups in the order they are printed. */
     static final String[] GROUPS = {
@@ -45,7 +45,7 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
             }
             long cpu = THREADS.getThreadCpuTime(info.getThreadId());
             if (cpu >= 0) {
-                java.put(info.getThreadId(), new Sample(javaGroup(info.getThreadName()), cpu));
+                java.put(info.getThreadId(), new Sample(javaGroup(info.getThreadName()), info.getThreadName(), cpu));
             }
         }
         return new ThreadCpu(OS.getProcessCpuTime(), java, readNativeThreads());
@@ -80,11 +80,12 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
                     String stat = Files.readString(task.resolve("stat"));
                     int open = stat.indexOf('(');
                     int close = stat.lastIndexOf(')');
-                    String group = nativeGroup(stat.substring(open + 1, close));
+                    String comm = stat.substring(open + 1, close);
+                    String group = nativeGroup(comm);
                     if (group != null) {
                         String[] fields = stat.substring(close + 2).split(" ");
                         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        tasks.put(task.getFileName().toString(), new Sample(group, ticks * NANOS_PER_TICK));
+                        tasks.put(task.getFileName().toString(), new Sample(group, comm, ticks * NANOS_PER_TICK));
                     }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we looked: its time is lost to this span
@@ -113,12 +114,12 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
      * The {@code n} Java thread names (digits folded, so that a pool is one line) that spent the
      * most CPU between {@code start} and this snapshot, in µs per record: what a group is made of.
      */
-    String topThreads(ThreadCpu start, Map<Long, String> names, int n, long records) {
+    String topThreads(ThreadCpu start, int n, long records) {
         Map<String, Long> byName = new HashMap<>();
         for (Map.Entry<Long, Sample> e : javaThreads.entrySet()) {
             Sample then = start.javaThreads.get(e.getKey());
             long spent = e.getValue().nanos() - (then == null ? 0 : then.nanos());
-            String name = names.getOrDefault(e.getKey(), "?").replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID");
+            String name = e.getValue().name().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID");
             byName.merge(e.getValue().group() + ": " + name.replaceAll("\\d+", "N"), spent, Long::sum);
         }
         StringBuilder s = new StringBuilder();
@@ -128,17 +129,6 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
                 .forEach(e -> s.append(String.format(
                         Locale.ROOT, "    %6.2f  %s%n", e.getValue() / 1000.0 / Math.max(1, records), e.getKey())));
         return s.toString();
-    }
-
-    /** The names of the live Java threads, by id. */
-    static Map<Long, String> threadNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null) {
-                names.put(info.getThreadId(), info.getThreadName());
-            }
-        }
-        return names;
     }
 
     /** CPU per group between {@code start} and this snapshot, in nanoseconds. */
