@@ -80,7 +80,7 @@ public final class CommittedProgress {
         if (last < total) {
             throw new IllegalStateException(group + " committed only " + last + " of " + total + " records in time");
         }
-        int top = Integer.getInteger("bench.threads.top", 0);
+        int top = detailRows();
         if (top > 0) {
             // -Dbench.threads.top=N: which threads make up each group, µs per record
             System.out.printf(
@@ -90,6 +90,14 @@ public final class CommittedProgress {
                     group, lastRequests.since(firstRequests, last - firstCount, 100_000));
         }
         return new Result(last - firstCount, lastAt - firstAt, lastCpu - firstCpu, lastThreads.since(firstThreads));
+    }
+
+    /**
+     * {@code -Dbench.threads.top=N}: print N threads per system, its broker requests and the
+     * topics' bytes; 0 (the default) prints none of that.
+     */
+    static int detailRows() {
+        return Integer.getInteger("bench.threads.top", 0);
     }
 
     /** The offsets {@code group} has committed on {@code topic}, summed over its partitions. */

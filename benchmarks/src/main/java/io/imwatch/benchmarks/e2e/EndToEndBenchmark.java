@@ -163,7 +163,7 @@ public final class EndToEndBenchmark {
                     + " CPU µs/record (passthrough / identity / floor / imwatch) | identity CPU / imwatch CPU |");
             out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             rows.forEach(out::println);
-            if (Integer.getInteger("bench.threads.top", 0) > 0) {
+            if (CommittedProgress.detailRows() > 0) {
                 out.println();
                 out.println("Bytes on the broker's disk by topic (all rounds):");
                 out.print(TopicBytes.report(admin));

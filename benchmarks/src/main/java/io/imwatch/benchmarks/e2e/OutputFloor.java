@@ -10,7 +10,6 @@ import io.imwatch.classify.event.MalformedEventException;
 import io.imwatch.classify.output.EnrichedJson;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -104,9 +103,8 @@ final class OutputFloor implements AutoCloseable {
 
     /** The settings imwatch runs with in the harness (for its redaction and enrichment fields). */
     static StreamSettings defaultSettings(String bootstrap, String input) {
-        Map<String, String> settings = new HashMap<>(SharedSettings.fromProperties());
-        settings.putAll(Map.of("bootstrap.servers", bootstrap, "input.topics", input));
-        ConfigSources sources = new ConfigSources().add("benchmark", settings);
+        ConfigSources sources = new ConfigSources()
+                .add("benchmark", SharedSettings.with(Map.of("bootstrap.servers", bootstrap, "input.topics", input)));
         return ConfigValidator.validate(sources.build(), sources, Catalog.builtin());
     }
 

@@ -1,5 +1,6 @@
 package io.imwatch.benchmarks.e2e;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,13 @@ final class SharedSettings {
     private static final String PREFIX = "bench.all.";
 
     private SharedSettings() {}
+
+    /** The shared keys with {@code fixed} on top (the harness's own topics, servers, ids). */
+    static Map<String, String> with(Map<String, String> fixed) {
+        Map<String, String> settings = new HashMap<>(fromProperties());
+        settings.putAll(fixed);
+        return settings;
+    }
 
     static Map<String, String> fromProperties() {
         return System.getProperties().stringPropertyNames().stream()

@@ -7,7 +7,6 @@ import io.imwatch.app.config.StreamSettings;
 import io.imwatch.app.run.StreamsProperties;
 import io.imwatch.catalog.Catalog;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -42,9 +41,11 @@ final class StreamsPassthrough implements AutoCloseable {
      */
     static KafkaStreams withImwatchSettings(
             Topology topology, String bootstrap, String appId, String input, String stateDir) {
-        Map<String, String> keys = new HashMap<>(SharedSettings.fromProperties());
-        keys.putAll(Map.of("bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input));
-        ConfigSources sources = new ConfigSources().add("benchmark", keys);
+        ConfigSources sources = new ConfigSources()
+                .add(
+                        "benchmark",
+                        SharedSettings.with(Map.of(
+                                "bootstrap.servers", bootstrap, "application.id", appId, "input.topics", input)));
         ImwatchConfig config = sources.build();
         StreamSettings settings = ConfigValidator.validate(config, sources, Catalog.builtin());
         return new KafkaStreams(topology, StreamsProperties.of(config, settings, bootstrap, stateDir, reason -> {}));

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -116,12 +117,14 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
      */
     String topThreads(ThreadCpu start, int n, long records) {
         Map<String, Long> byName = new HashMap<>();
-        for (Map.Entry<Long, Sample> e : javaThreads.entrySet()) {
-            Sample then = start.javaThreads.get(e.getKey());
-            long spent = e.getValue().nanos() - (then == null ? 0 : then.nanos());
-            String name = e.getValue().name().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID");
-            byName.merge(e.getValue().group() + ": " + name.replaceAll("\\d+", "N"), spent, Long::sum);
-        }
+        addDeltas(
+                javaThreads,
+                start.javaThreads,
+                byName,
+                sample -> sample.group() + ": "
+                        + sample.name()
+                                .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID")
+                                .replaceAll("\\d+", "N"));
         StringBuilder s = new StringBuilder();
         byName.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -138,18 +141,20 @@ record ThreadCpu(long processNanos, Map<Long, Sample> javaThreads, Map<String, S
             byGroup.put(group, 0L);
         }
         long counted = 0;
-        counted += addDeltas(javaThreads, start.javaThreads, byGroup);
-        counted += addDeltas(nativeThreads, start.nativeThreads, byGroup);
+        counted += addDeltas(javaThreads, start.javaThreads, byGroup, Sample::group);
+        counted += addDeltas(nativeThreads, start.nativeThreads, byGroup, Sample::group);
         byGroup.put("other", Math.max(0, processNanos - start.processNanos - counted));
         return byGroup;
     }
 
-    private static <K> long addDeltas(Map<K, Sample> now, Map<K, Sample> before, Map<String, Long> byGroup) {
+    /** Adds each thread's CPU since {@code before} under its {@code key}; returns the total added. */
+    private static <K> long addDeltas(
+            Map<K, Sample> now, Map<K, Sample> before, Map<String, Long> byKey, Function<Sample, String> key) {
         long total = 0;
         for (Map.Entry<K, Sample> e : now.entrySet()) {
             Sample then = before.get(e.getKey());
             long spent = e.getValue().nanos() - (then == null ? 0 : then.nanos());
-            byGroup.merge(e.getValue().group(), spent, Long::sum);
+            byKey.merge(key.apply(e.getValue()), spent, Long::sum);
             total += spent;
         }
         return total;
